@@ -1,0 +1,47 @@
+package ccc.cli;
+
+import ccc.CccException;
+import ccc.config.Workspace;
+import ccc.config.WorkspaceLoader;
+import ccc.output.Console;
+import ccc.output.ProblemReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the run's context, its console, and loading the workspace. */
+@Command
+abstract class CommandSupport implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    CliContext context() {
+        return ((CccCommand) spec.root().userObject()).context();
+    }
+
+    Console console(OutputOptions output) {
+        CliContext context = context();
+        boolean color = context.terminal() && context.env("NO_COLOR") == null
+                && (output == null || !output.noColor);
+        return new Console(context.out(), context.err(), color, context.secrets());
+    }
+
+    /**
+     * Loads the workspace for one environment (or all), printing its warnings; any error ends the
+     * command with every error listed.
+     */
+    Workspace loadValid(RootOption root, String environment, Console console) {
+        Workspace workspace = WorkspaceLoader.load(root.root, environment);
+        if (workspace.hasErrors()) {
+            console.info(ProblemReport.text(workspace.problems(), workspace.connectors().size(),
+                    workspace.environments(), console).stripTrailing());
+            int errors = workspace.errors().size();
+            throw new CccException("the config repository has " + errors + " error" + (errors == 1 ? "" : "s")
+                    + "; fix them and run again ('ccc validate' lists them all).");
+        }
+        workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
+        return workspace;
+    }
+}

@@ -1,0 +1,61 @@
+package ccc.cli;
+
+import ccc.CccException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Entry point: builds the command line and maps every failure to an exit code and one message. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliContext.system()));
+    }
+
+    public static int run(String[] args, CliContext context) {
+        CccCommand top = new CccCommand(context);
+        CommandLine commandLine = new CommandLine(top);
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + context.secrets().scrub(e.getMessage()));
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, top.debug(), context));
+        return commandLine.execute(args);
+    }
+
+    static int handle(Exception e, boolean debug, CliContext context) {
+        PrintWriter err = context.err();
+        if (e instanceof CccException failure) {
+            err.println("error: " + context.secrets().scrub(failure.getMessage()));
+            if (debug && failure.getCause() != null) {
+                err.println(context.secrets().scrub(stackTrace(failure)));
+            }
+            err.flush();
+            return failure.kind().exitCode;
+        }
+        err.println("error: unexpected failure: " + context.secrets().scrub(String.valueOf(e)));
+        if (debug) {
+            err.println(context.secrets().scrub(stackTrace(e)));
+        } else {
+            err.println("Run again with --debug for details, and report it if it persists.");
+        }
+        err.flush();
+        return ExitCode.ERROR;
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,145 @@
+package ccc.cli;
+
+import ccc.CccException;
+import ccc.config.ConnectorKind;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.config.ProjectConfigLoader;
+import ccc.config.Problem;
+import ccc.config.Target;
+import ccc.output.Console;
+import ccc.output.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = "Scaffold a connector directory: one JSON and one vars file per environment, which "
+                + "validate at once. Never overwrites a file.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ccc new ccloud-orders-blob-sink-01 --class AzureBlobSink",
+                "  ccc new ccloud-orders-datagen-01 --class DatagenSource --type source --env dev,cert"})
+final class NewCommand extends CommandSupport {
+
+    @Mixin
+    RootOption root;
+
+    @Parameters(paramLabel = "DIR", description = "The connector directory to create under the config root.")
+    String directory;
+
+    @Option(names = "--class", required = true, paramLabel = "CLASS",
+            description = "connector.class, e.g. AzureBlobSink or DatagenSource.")
+    String connectorClass;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "source or sink (default: guessed from the class name).")
+    ConnectorKind kind;
+
+    @Option(names = "--env", split = ",", paramLabel = "ENV",
+            description = "Environments to scaffold (default: every environment of ccc.yaml).")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Connector name (default: the managed prefix + DIR without a leading 'ccloud-').")
+    String name;
+
+    @Override
+    public Integer call() {
+        Console console = console(null);
+        if (!directory.matches("[a-z0-9][a-z0-9._-]*")) {
+            throw CccException.usage("DIR '" + directory + "' must be a plain lower-case name (letters, digits, . _ -)");
+        }
+        ProjectConfigLoader.Result loaded = ProjectConfigLoader.load(root.root);
+        ProjectConfig project = loaded.config();
+        if (project == null) {
+            throw new CccException("cannot scaffold: " + loaded.problems().stream()
+                    .filter(Problem::isError).map(Problem::format).findFirst().orElse("ccc.yaml is unusable"));
+        }
+        List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
+        for (String environment : targets) {
+            if (!project.environments().containsKey(environment)) {
+                throw new CccException("unknown environment '" + environment + "'. Known environments: "
+                        + String.join(", ", project.environments().keySet()) + ".");
+            }
+        }
+        String connectorName = name != null ? name : defaultName(project.namePrefix());
+        if (!project.isManaged(connectorName)) {
+            throw new CccException("connector name '" + connectorName + "' is outside the managed prefix '"
+                    + project.namePrefix() + "'; pass --name " + project.namePrefix() + "...");
+        }
+        ConnectorKind type = kind != null ? kind : ConnectorKind.of(Map.of("connector.class", connectorClass));
+
+        Path dir = root.root.resolve(directory);
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (String environment : targets) {
+            EnvironmentConfig env = project.environments().get(environment);
+            files.put(dir.resolve(environment + "-" + directory + ".json"), json(connectorName, type, env));
+            files.put(dir.resolve(environment + "-vars.yaml"), vars(environment, directory, type, env));
+        }
+        List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
+        if (!existing.isEmpty()) {
+            throw new CccException("refusing to overwrite " + existing.stream().map(Path::toString)
+                    .reduce((a, b) -> a + ", " + b).orElse("") + "; remove them or choose another DIR.");
+        }
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+        files.keySet().forEach(file -> console.println("created " + file));
+        console.println("Next: fill in the vars files, then run 'ccc validate --root " + root.root + "'.");
+        return ExitCode.OK;
+    }
+
+    private String defaultName(String prefix) {
+        if (directory.startsWith(prefix)) {
+            return directory;
+        }
+        return prefix + (directory.startsWith("ccloud-") ? directory.substring("ccloud-".length()) : directory);
+    }
+
+    private String json(String connectorName, ConnectorKind type, EnvironmentConfig env) {
+        boolean cloud = env.target() == Target.CONFLUENT_CLOUD;
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("name", connectorName);
+        ObjectNode config = root.putObject("config_nonsensitive");
+        config.put("connector.class", connectorClass);
+        if (cloud) {
+            config.put("kafka.auth.mode", "SERVICE_ACCOUNT");
+        }
+        if (type == ConnectorKind.SINK) {
+            config.put("topics", "${topic}");
+        } else {
+            config.put(cloud ? "kafka.topic" : "topic", "${topic}");
+        }
+        config.put("tasks.max", "1");
+        root.putObject("config_sensitive");
+        return Json.write(root) + "\n";
+    }
+
+    private static String vars(String environment, String directory, ConnectorKind type, EnvironmentConfig env) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Values for ").append(environment).append(": each key is usable as ${key} in ")
+                .append(environment).append("-").append(directory).append(".json.\n");
+        out.append("status: RUNNING            # RUNNING or PAUSED\n");
+        if (env.target() == Target.CONFLUENT_CLOUD) {
+            out.append("service_account: SA_CHANGE_ME   # display name of the connector's service account\n");
+        }
+        out.append("topic: change-me          # the topic this ")
+                .append(type == ConnectorKind.SINK ? "sink reads" : "source writes").append('\n');
+        return out.toString();
+    }
+}

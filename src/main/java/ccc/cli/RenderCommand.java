@@ -1,0 +1,47 @@
+package ccc.cli;
+
+import ccc.config.DesiredConnector;
+import ccc.config.Workspace;
+import ccc.output.Console;
+import ccc.output.RenderReport;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Print the final config each connector would get in an environment: the JSON merged with "
+                + "its vars file and the DLQ defaults. Sensitive values are always masked.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ccc render --env dev",
+                "  ccc render --env prod peve-azure-blob-storage-sink-connector-01 --output json"})
+final class RenderCommand extends CommandSupport {
+
+    @Mixin
+    RootOption root;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV", description = "The environment.")
+    String environment;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "Connector names or directory names (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Console console = console(output);
+        Workspace workspace = loadValid(root, environment, console);
+        List<DesiredConnector> connectors = Selection.select(workspace.connectors(environment), names);
+        switch (output.format) {
+            case JSON -> console.print(RenderReport.json(environment, connectors));
+            case MARKDOWN -> console.print(RenderReport.markdown(environment, connectors));
+            default -> console.print(RenderReport.text(environment, connectors, console));
+        }
+        return ExitCode.OK;
+    }
+}

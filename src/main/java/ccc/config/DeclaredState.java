@@ -1,0 +1,6 @@
+package ccc.config;
+
+/** The state a connector's vars file asks for (the reserved var {@code status}). */
+public enum DeclaredState {
+    RUNNING, PAUSED
+}

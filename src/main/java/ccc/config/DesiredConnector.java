@@ -1,0 +1,52 @@
+package ccc.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A connector as the repository declares it for one environment, after merging the JSON with its
+ * vars: non-sensitive values are final; sensitive ones may still hold Vault references.
+ *
+ * @param serviceAccount the reserved var {@code service_account} (a display name or an sa- id),
+ *     or null; it becomes {@code kafka.service.account.id} once resolved
+ */
+public record DesiredConnector(
+        String name,
+        String directory,
+        String environment,
+        Map<String, String> config,
+        Map<String, Template> sensitive,
+        DeclaredState state,
+        String serviceAccount,
+        Path jsonFile,
+        Path varsFile) {
+
+    public static final String SERVICE_ACCOUNT_KEY = "kafka.service.account.id";
+
+    public DesiredConnector {
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        sensitive = Collections.unmodifiableMap(new LinkedHashMap<>(sensitive));
+    }
+
+    public String connectorClass() {
+        return config.get("connector.class");
+    }
+
+    public ConnectorKind kind() {
+        return ConnectorKind.of(config);
+    }
+
+    /** True when the service account must still be looked up by display name. */
+    public boolean needsServiceAccountLookup() {
+        return serviceAccount != null && !config.containsKey(SERVICE_ACCOUNT_KEY);
+    }
+
+    public DesiredConnector withConfigEntry(String key, String value) {
+        Map<String, String> merged = new LinkedHashMap<>(config);
+        merged.put(key, value);
+        return new DesiredConnector(name, directory, environment, merged, sensitive, state, serviceAccount,
+                jsonFile, varsFile);
+    }
+}

@@ -1,0 +1,331 @@
+package ccc.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges one environment's connector JSON with its vars file: a pure function of the two parsed
+ * documents and the project settings, reporting every problem it finds rather than the first.
+ */
+public final class Renderer {
+
+    public static final String STATUS_VAR = "status";
+    public static final String SERVICE_ACCOUNT_VAR = "service_account";
+    static final Set<String> RESERVED_VARS = Set.of(STATUS_VAR, SERVICE_ACCOUNT_VAR);
+    private static final Set<String> TOP_KEYS = Set.of("name", "config_nonsensitive", "config_sensitive");
+    private static final String NONSENSITIVE = "config_nonsensitive";
+    private static final String SENSITIVE = "config_sensitive";
+
+    /** The merged connector (null when an error makes it meaningless) and the problems found. */
+    public record Rendered(DesiredConnector connector, List<Problem> problems) {
+    }
+
+    private Renderer() {
+    }
+
+    public static Rendered render(String directory, EnvironmentConfig environment, ProjectConfig project,
+                                  SourceDocument json, SourceDocument vars) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> values = readVars(vars, problems);
+        Set<String> used = new HashSet<>();
+        Path file = json.file();
+        JsonNode root = json.root();
+        if (!root.isObject()) {
+            problems.add(Problem.error(file, json.at(""), "the connector file must be a JSON object",
+                    "Write {\"name\": ..., \"config_nonsensitive\": {...}, \"config_sensitive\": {...}}."));
+            return new Rendered(null, problems);
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!TOP_KEYS.contains(key)) {
+                problems.add(Problem.error(file, json.at("/" + key), "unknown top-level key '" + key + "'",
+                        "Only name, config_nonsensitive and config_sensitive are read; move the setting into one of the config maps."));
+            }
+        }
+
+        String name = null;
+        JsonNode nameNode = root.get("name");
+        if (nameNode == null || nameNode.isNull() || (nameNode.isTextual() && nameNode.asText().isBlank())) {
+            problems.add(Problem.error(file, json.at(""), "'name' is missing",
+                    "Add \"name\": \"" + project.namePrefix() + "...\" with the connector's name in the cluster."));
+        } else if (!nameNode.isTextual()) {
+            problems.add(Problem.error(file, json.at("/name"), "'name' must be a string", ""));
+        } else {
+            Template template = template(json, "/name", nameNode.asText(), problems);
+            if (template != null) {
+                if (template.hasVaultReferences()) {
+                    problems.add(Problem.error(file, json.at("/name"), "a Vault reference cannot be part of a name",
+                            "Names are printed everywhere; use a literal or a var."));
+                } else if (defined(json, "/name", template, values, used, vars.file(), problems)) {
+                    name = template.substitute(values).text();
+                }
+            }
+        }
+
+        Map<String, String> config = new LinkedHashMap<>();
+        JsonNode nonsensitive = root.get(NONSENSITIVE);
+        if (nonsensitive == null || !nonsensitive.isObject()) {
+            problems.add(Problem.error(file, json.at(nonsensitive == null ? "" : "/" + NONSENSITIVE),
+                    nonsensitive == null ? "'config_nonsensitive' is missing" : "'config_nonsensitive' must be an object",
+                    "Put the connector's settings, connector.class first, in \"config_nonsensitive\": {...}."));
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = nonsensitive.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                String pointer = "/" + NONSENSITIVE + "/" + escape(entry.getKey());
+                Template template = value(json, pointer, entry.getValue(), problems);
+                if (template == null) {
+                    continue;
+                }
+                if (template.hasVaultReferences()) {
+                    problems.add(Problem.error(file, json.at(pointer),
+                            "Vault reference in config_nonsensitive: '" + entry.getKey() + "'",
+                            "Non-sensitive values are printed in plans and logs; move the key to config_sensitive."));
+                    continue;
+                }
+                if (defined(json, pointer, template, values, used, vars.file(), problems)) {
+                    config.put(entry.getKey(), template.substitute(values).text());
+                }
+            }
+        }
+
+        Map<String, Template> sensitive = new LinkedHashMap<>();
+        JsonNode sensitiveNode = root.get(SENSITIVE);
+        if (sensitiveNode != null && !sensitiveNode.isNull()) {
+            if (!sensitiveNode.isObject()) {
+                problems.add(Problem.error(file, json.at("/" + SENSITIVE), "'config_sensitive' must be an object", ""));
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = sensitiveNode.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    String pointer = "/" + SENSITIVE + "/" + escape(entry.getKey());
+                    if (nonsensitive != null && nonsensitive.has(entry.getKey())) {
+                        problems.add(Problem.error(file, json.at(pointer),
+                                "'" + entry.getKey() + "' is in both config_nonsensitive and config_sensitive",
+                                "Keep it in one of them only."));
+                        continue;
+                    }
+                    Template template = value(json, pointer, entry.getValue(), problems);
+                    if (template != null && defined(json, pointer, template, values, used, vars.file(), problems)) {
+                        sensitive.put(entry.getKey(), template.substitute(values));
+                    }
+                }
+            }
+        }
+
+        checkConfig(json, config, sensitive, project, problems);
+
+        DeclaredState state = declaredState(vars, values, problems);
+        String serviceAccount = values.get(SERVICE_ACCOUNT_VAR);
+        if (serviceAccount != null) {
+            serviceAccount = applyServiceAccount(config, serviceAccount, environment, vars, problems);
+        } else if ("SERVICE_ACCOUNT".equals(config.get("kafka.auth.mode"))
+                && !config.containsKey(DesiredConnector.SERVICE_ACCOUNT_KEY)
+                && environment.target() == Target.CONFLUENT_CLOUD) {
+            problems.add(Problem.error(vars.file(), Location.NONE,
+                    "kafka.auth.mode is SERVICE_ACCOUNT but no service account is named",
+                    "Add 'service_account: <display name>' to this vars file."));
+        }
+
+        for (Map.Entry<String, String> var : values.entrySet()) {
+            if (!used.contains(var.getKey()) && !RESERVED_VARS.contains(var.getKey())) {
+                problems.add(Problem.warning(vars.file(), vars.at("/" + escape(var.getKey())),
+                        "variable '" + var.getKey() + "' is never used in " + file.getFileName(),
+                        "Remove it, or reference it as ${" + var.getKey() + "}."));
+            }
+        }
+
+        if (name != null && !project.isManaged(name)) {
+            problems.add(Problem.error(file, json.at("/name"),
+                    "connector name '" + name + "' is outside the managed prefix '" + project.namePrefix() + "'",
+                    "Rename it to start with '" + project.namePrefix() + "' (ccc never touches other connectors)."));
+        }
+
+        if (name != null && config.containsKey("name") && !config.get("name").equals(name)) {
+            problems.add(Problem.error(file, json.at("/" + NONSENSITIVE + "/name"),
+                    "config_nonsensitive.name '" + config.get("name") + "' differs from the connector name '" + name + "'",
+                    "Remove it: ccc sets it from the top-level name."));
+        }
+        config.remove("name");
+
+        if (problems.stream().anyMatch(Problem::isError) || name == null) {
+            return new Rendered(null, problems);
+        }
+        addDeadLetterQueueDefaults(name, config, project.dlq(), json, problems);
+        DesiredConnector connector = new DesiredConnector(name, directory, environment.name(), config, sensitive,
+                state, serviceAccount, json.file(), vars.file());
+        return new Rendered(connector, problems);
+    }
+
+    private static Map<String, String> readVars(SourceDocument vars, List<Problem> problems) {
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode root = vars.root();
+        if (!root.isObject()) {
+            problems.add(Problem.error(vars.file(), vars.at(""), "the vars file must be a mapping of names to values",
+                    "Write one 'name: value' per line."));
+            return values;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue();
+            String pointer = "/" + escape(entry.getKey());
+            if (value.isNull()) {
+                problems.add(Problem.error(vars.file(), vars.at(pointer), "variable '" + entry.getKey() + "' has no value",
+                        "Give it a value, or write '" + entry.getKey() + ": \"\"' for an empty string."));
+            } else if (value.isContainerNode()) {
+                problems.add(Problem.error(vars.file(), vars.at(pointer),
+                        "variable '" + entry.getKey() + "' is a " + (value.isArray() ? "list" : "map"),
+                        "Variables are strings, numbers or booleans; Connect configs are flat. For a list of topics write one comma-separated string."));
+            } else if (value.isTextual() && value.asText().contains("${vault:")) {
+                problems.add(Problem.error(vars.file(), vars.at(pointer),
+                        "variable '" + entry.getKey() + "' holds a Vault reference",
+                        "Vault references belong in the connector JSON's config_sensitive, not in vars."));
+            } else {
+                values.put(entry.getKey(), value.asText());
+                continue;
+            }
+            // Already reported: keep the name defined so its uses are not reported again as undefined.
+            values.put(entry.getKey(), "");
+        }
+        return values;
+    }
+
+    private static Template value(SourceDocument json, String pointer, JsonNode node, List<Problem> problems) {
+        if (node.isNull() || node.isContainerNode()) {
+            problems.add(Problem.error(json.file(), json.at(pointer),
+                    "value must be a string, number or boolean, not " + (node.isNull() ? "null" : node.isArray() ? "a list" : "an object"),
+                    "Connect configs are flat strings; write lists as one comma-separated string."));
+            return null;
+        }
+        if (!node.isTextual()) {
+            return Template.literal(node.asText());
+        }
+        return template(json, pointer, node.asText(), problems);
+    }
+
+    private static Template template(SourceDocument json, String pointer, String text, List<Problem> problems) {
+        try {
+            return Template.parse(text);
+        } catch (Template.SyntaxError e) {
+            problems.add(Problem.error(json.file(), json.at(pointer), e.getMessage(),
+                    "Write ${name} for a var, ${vault:<path>#<key>} for a secret, $${ for a literal '${'."));
+            return null;
+        }
+    }
+
+    private static boolean defined(SourceDocument json, String pointer, Template template, Map<String, String> values,
+                                   Set<String> used, Path varsFile, List<Problem> problems) {
+        boolean ok = true;
+        for (String variable : template.variables()) {
+            used.add(variable);
+            if (!values.containsKey(variable)) {
+                problems.add(Problem.error(json.file(), json.at(pointer), "undefined variable '${" + variable + "}'",
+                        "Define '" + variable + "' in " + varsFile + "."));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static void checkConfig(SourceDocument json, Map<String, String> config, Map<String, Template> sensitive,
+                                    ProjectConfig project, List<Problem> problems) {
+        Path file = json.file();
+        if (!config.containsKey("connector.class") && json.root().path(NONSENSITIVE).isObject()) {
+            String hint = sensitive.containsKey("connector.class")
+                    ? "Move connector.class from config_sensitive to config_nonsensitive."
+                    : "Add \"connector.class\" (e.g. \"AzureBlobSink\") to config_nonsensitive.";
+            problems.add(Problem.error(file, json.at("/" + NONSENSITIVE), "'connector.class' is missing", hint));
+        }
+        String tasks = config.get("tasks.max");
+        if (tasks != null) {
+            String pointer = "/" + NONSENSITIVE + "/tasks.max";
+            int limit = project.limits().maxTasksPerConnector();
+            try {
+                int value = Integer.parseInt(tasks.trim());
+                if (value < 1 || value > limit) {
+                    problems.add(Problem.error(file, json.at(pointer),
+                            "tasks.max is " + value + ", outside 1.." + limit,
+                            "Lower it, or raise limits.max_tasks_per_connector in ccc.yaml if your plan allows more."));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(Problem.error(file, json.at(pointer), "tasks.max '" + tasks + "' is not a whole number",
+                        "Write a number from 1 to " + limit + "."));
+            }
+        }
+    }
+
+    private static DeclaredState declaredState(SourceDocument vars, Map<String, String> values, List<Problem> problems) {
+        String status = values.get(STATUS_VAR);
+        if (status == null) {
+            return DeclaredState.RUNNING;
+        }
+        try {
+            return DeclaredState.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(vars.file(), vars.at("/" + STATUS_VAR), "status '" + status + "' is not RUNNING or PAUSED",
+                    "Declare status: RUNNING (the default) or status: PAUSED."));
+            return DeclaredState.RUNNING;
+        }
+    }
+
+    private static String applyServiceAccount(Map<String, String> config, String serviceAccount,
+                                              EnvironmentConfig environment, SourceDocument vars,
+                                              List<Problem> problems) {
+        String authMode = config.get("kafka.auth.mode");
+        if (environment.target() == Target.CONFLUENT_CLOUD && !"SERVICE_ACCOUNT".equals(authMode)) {
+            problems.add(Problem.warning(vars.file(), vars.at("/" + SERVICE_ACCOUNT_VAR),
+                    "service_account is set but kafka.auth.mode is " + (authMode == null ? "not set" : "'" + authMode + "'"),
+                    "Set \"kafka.auth.mode\": \"SERVICE_ACCOUNT\" in config_nonsensitive, or remove service_account."));
+            return serviceAccount;
+        }
+        if (serviceAccount.startsWith("sa-") && !config.containsKey(DesiredConnector.SERVICE_ACCOUNT_KEY)
+                && environment.target() == Target.CONFLUENT_CLOUD) {
+            config.put(DesiredConnector.SERVICE_ACCOUNT_KEY, serviceAccount);
+        }
+        return serviceAccount;
+    }
+
+    private static void addDeadLetterQueueDefaults(String name, Map<String, String> config, DlqSettings dlq,
+                                                   SourceDocument json, List<Problem> problems) {
+        if (!dlq.enabled() || ConnectorKind.of(config) != ConnectorKind.SINK
+                || "none".equals(config.get("errors.tolerance"))) {
+            return;
+        }
+        config.putIfAbsent("errors.tolerance", "all");
+        if (!config.containsKey("errors.deadletterqueue.topic.name")) {
+            String firstTopic = firstTopic(config.get("topics"));
+            if (dlq.topicPattern().contains("{topic}") && firstTopic == null) {
+                problems.add(Problem.warning(json.file(), json.at("/" + NONSENSITIVE),
+                        "no DLQ topic can be derived: the sink has no 'topics' for {topic} in the DLQ pattern",
+                        "Set errors.deadletterqueue.topic.name explicitly, or Confluent Cloud picks dlq-lcc-<id>, which changes when the connector is recreated."));
+            } else {
+                String topic = dlq.topicPattern().replace("{topic}", firstTopic == null ? "" : firstTopic)
+                        .replace("{connector}", name);
+                config.put("errors.deadletterqueue.topic.name", topic);
+            }
+        }
+        config.putIfAbsent("errors.deadletterqueue.context.headers.enable", "true");
+    }
+
+    static String firstTopic(String topics) {
+        if (topics == null) {
+            return null;
+        }
+        for (String topic : topics.split(",")) {
+            if (!topic.isBlank()) {
+                return topic.trim();
+            }
+        }
+        return null;
+    }
+
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

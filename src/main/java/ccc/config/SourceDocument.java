@@ -1,0 +1,120 @@
+package ccc.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A parsed JSON or YAML file that remembers where every value came from, so that a problem can be
+ * reported as file:line:column and JSON pointer.
+ */
+public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /** The file could not be parsed at all. */
+    public static final class Unparseable extends Exception {
+        private final transient Problem problem;
+
+        Unparseable(Problem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    public Location at(String pointer) {
+        return locations.getOrDefault(pointer, Location.pointer(pointer));
+    }
+
+    public static SourceDocument parseJson(Path file) throws Unparseable {
+        return parse(file, JSON, "JSON");
+    }
+
+    public static SourceDocument parseYaml(Path file) throws Unparseable {
+        return parse(file, YAML, "YAML");
+    }
+
+    private static SourceDocument parse(Path file, ObjectMapper mapper, String format) throws Unparseable {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE,
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
+                    "Check that it exists, is readable and is UTF-8 text."));
+        }
+        try {
+            JsonNode root = mapper.readTree(text);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                root = JsonNodeFactory.instance.objectNode();
+            }
+            return new SourceDocument(file, root, locate(mapper.getFactory(), text));
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            Location location = where == null ? Location.NONE
+                    : new Location(where.getLineNr(), where.getColumnNr(), "");
+            throw new Unparseable(Problem.error(file, location,
+                    "malformed " + format + ": " + firstLine(e.getOriginalMessage()),
+                    "Fix the syntax at that place."));
+        } catch (IOException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE,
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")", ""));
+        }
+    }
+
+    private static Map<String, Location> locate(JsonFactory factory, String text) throws IOException {
+        Map<String, Location> locations = new HashMap<>();
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                JsonStreamContext context = parser.getParsingContext();
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    context = context.getParent();
+                }
+                String pointer = context == null ? "" : context.pathAsPointer().toString();
+                JsonLocation where = parser.currentTokenLocation();
+                locations.putIfAbsent(pointer, new Location(where.getLineNr(), where.getColumnNr(), pointer));
+            }
+        }
+        return Map.copyOf(locations);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unexpected content";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

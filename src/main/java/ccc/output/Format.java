@@ -1,0 +1,6 @@
+package ccc.output;
+
+/** The --output formats. */
+public enum Format {
+    TEXT, JSON, MARKDOWN
+}

@@ -1,0 +1,34 @@
+package ccc.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one JSON writer of machine-readable output: pretty, stable key order. */
+public final class Json {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private Json() {
+    }
+
+    /** A new document that starts with {"format_version": 1}. */
+    public static ObjectNode document() {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("format_version", FORMAT_VERSION);
+        return node;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

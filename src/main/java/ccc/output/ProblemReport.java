@@ -1,0 +1,80 @@
+package ccc.output;
+
+import ccc.config.Problem;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outcome of {@code ccc validate}. */
+public final class ProblemReport {
+
+    private ProblemReport() {
+    }
+
+    public static String text(List<Problem> problems, int connectors, List<String> environments, Console console) {
+        StringBuilder out = new StringBuilder();
+        for (Problem problem : problems) {
+            String label = problem.isError()
+                    ? console.style(Console.Style.RED, "error")
+                    : console.style(Console.Style.YELLOW, "warning");
+            out.append(label).append(": ").append(problem.where()).append(": ").append(problem.message());
+            if (problem.hint() != null && !problem.hint().isEmpty()) {
+                out.append("\n  ").append(problem.hint());
+            }
+            out.append('\n');
+        }
+        out.append(summary(problems, connectors, environments)).append('\n');
+        return out.toString();
+    }
+
+    public static String summary(List<Problem> problems, int connectors, List<String> environments) {
+        long errors = problems.stream().filter(Problem::isError).count();
+        long warnings = problems.size() - errors;
+        String scope = connectors + " connector" + (connectors == 1 ? "" : "s") + " in "
+                + (environments.isEmpty() ? "no environment" : String.join(", ", environments));
+        if (errors == 0) {
+            return "Valid: " + scope + (warnings == 0 ? "." : ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ".");
+        }
+        return errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + " (" + scope + " rendered).";
+    }
+
+    public static String json(List<Problem> problems, int connectors, List<String> environments) {
+        ObjectNode root = Json.document();
+        root.put("valid", problems.stream().noneMatch(Problem::isError));
+        ArrayNode envs = root.putArray("environments");
+        environments.forEach(envs::add);
+        root.put("connectors", connectors);
+        ArrayNode errors = root.putArray("errors");
+        ArrayNode warnings = root.putArray("warnings");
+        for (Problem problem : problems) {
+            ObjectNode node = (problem.isError() ? errors : warnings).addObject();
+            node.put("file", problem.file() == null ? null : problem.file().toString());
+            if (problem.location().line() > 0) {
+                node.put("line", problem.location().line());
+                node.put("column", problem.location().column());
+            }
+            if (!problem.location().pointer().isEmpty()) {
+                node.put("pointer", problem.location().pointer());
+            }
+            node.put("message", problem.message());
+            node.put("hint", problem.hint());
+        }
+        return Json.write(root) + "\n";
+    }
+
+    public static String markdown(List<Problem> problems, int connectors, List<String> environments) {
+        StringBuilder out = new StringBuilder("### ccc validate\n\n");
+        out.append(summary(problems, connectors, environments)).append("\n\n");
+        if (!problems.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Problem problem : problems) {
+                rows.add(List.of(problem.isError() ? "error" : "warning", Markdown.code(problem.where()),
+                        Markdown.cell(problem.message()), Markdown.cell(problem.hint())));
+            }
+            out.append(Markdown.table(List.of("", "where", "problem", "what to do"), rows));
+        }
+        return out.toString();
+    }
+}
