@@ -1,10 +1,14 @@
 package ccc.cli;
 
 import ccc.CccException;
+import ccc.client.HttpSettings;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.output.ProblemReport;
+import ccc.workflow.EnvironmentAccess;
+import ccc.workflow.OfflineAccess;
+import ccc.workflow.RemoteAccess;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,5 +47,15 @@ abstract class CommandSupport implements Callable<Integer> {
         }
         workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
+    }
+
+    /** What plan, apply and the runbook use to reach an environment: the network, or nothing. */
+    EnvironmentAccess access(Workspace workspace, String environment, boolean offline) {
+        if (offline) {
+            return new OfflineAccess();
+        }
+        CliContext context = context();
+        return new RemoteAccess(workspace.config(), workspace.config().environments().get(environment),
+                context.env(), context.secrets(), HttpSettings.DEFAULT);
     }
 }

@@ -14,6 +14,8 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
+
     private Json() {
     }
 
@@ -27,6 +29,15 @@ public final class Json {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** One line, for tables. */
+    public static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

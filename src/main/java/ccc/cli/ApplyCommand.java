@@ -1,0 +1,170 @@
+package ccc.cli;
+
+import ccc.CccException;
+import ccc.config.Workspace;
+import ccc.output.ApplyReport;
+import ccc.output.Console;
+import ccc.output.PlanReport;
+import ccc.plan.Plan;
+import ccc.workflow.Applier;
+import ccc.workflow.EnvironmentAccess;
+import ccc.workflow.Outcome;
+import ccc.workflow.PlanBuilder;
+import ccc.workflow.PlanRequest;
+import ccc.workflow.PlannedRun;
+import ccc.workflow.SavedPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Carry out the plan: create, update in place, pause, resume (and, when allowed, replace or "
+                + "delete) connectors, then wait until each reaches its declared state. Asks for 'yes' unless "
+                + "--auto-approve. Given a saved plan file, refuses it if the cluster or the repository changed "
+                + "since it was made.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ccc apply --env dev",
+                "  ccc apply --env dev --auto-approve peve-datagen-source-connector-01",
+                "  ccc plan --env prod -o prod.plan.json && ccc apply prod.plan.json"})
+final class ApplyCommand extends CommandSupport {
+
+    @Mixin
+    RootOption root;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    PlanFlags flags;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", description = "The environment (taken from a saved plan).")
+    String environment;
+
+    @Parameters(paramLabel = "NAME|PLANFILE", arity = "0..*",
+            description = "Connectors to apply (default: all), or one plan file saved by 'ccc plan -o'.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--auto-approve", description = "Do not ask for confirmation (needed without a terminal).")
+    boolean autoApprove;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "Connectors changed at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Wait for each connector to reach its declared state (default: on; --no-wait skips).")
+    boolean waitForState;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long to wait per connector (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
+    Duration pollInterval;
+
+    @Override
+    public Integer call() {
+        Console console = console(output);
+        if (parallelism < 1) {
+            throw CccException.usage("--parallelism must be at least 1");
+        }
+        SavedPlan saved = savedPlan();
+        String env = environment;
+        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false);
+        if (saved != null) {
+            if (env != null && !env.equals(saved.environment())) {
+                throw CccException.usage("the plan file is for " + saved.environment() + ", not " + env);
+            }
+            env = saved.environment();
+            request = saved.request();
+        } else if (env == null) {
+            throw CccException.usage("--env is required (or give a plan file saved by 'ccc plan -o')");
+        }
+
+        Workspace workspace = loadValid(root, env, console);
+        EnvironmentAccess access = access(workspace, env, false);
+        PlannedRun run = PlanBuilder.build(workspace, env, request, access);
+        Plan plan = run.plan();
+        if (saved != null) {
+            if (!saved.clusterFingerprint().equals(plan.fingerprint())) {
+                throw CccException.refused("the cluster changed since the plan in " + arguments.get(0)
+                        + " was made; nothing was applied. Run 'ccc plan --env " + env + " -o "
+                        + arguments.get(0) + "' again and review it.");
+            }
+            if (!saved.desiredFingerprint().equals(run.desiredFingerprint())) {
+                throw CccException.refused("the repository (or a secret in Vault) changed since the plan in "
+                        + arguments.get(0) + " was made; nothing was applied. Plan again and review it.");
+            }
+        }
+        if (output.format == ccc.output.Format.TEXT) {
+            console.print(PlanReport.text(plan, run.target(), console));
+        }
+        if (plan.refused()) {
+            if (output.format != ccc.output.Format.TEXT) {
+                console.println(ApplyReport.json(plan, List.of()));
+            }
+            console.error("nothing was applied: the plan is refused by a safety rule (see above for the flag "
+                    + "that overrides it).");
+            return ExitCode.REFUSED;
+        }
+        if (!plan.hasChanges()) {
+            if (output.format != ccc.output.Format.TEXT) {
+                console.println(ApplyReport.json(plan, List.of()));
+            }
+            return ExitCode.OK;
+        }
+        confirm(env, plan, console);
+
+        Applier applier = new Applier(access.connect(),
+                new Applier.Settings(parallelism, waitForState, timeout, pollInterval),
+                outcome -> console.info(ApplyReport.line(outcome, console)));
+        List<Outcome> outcomes = applier.apply(plan, run.desired());
+        if (output.format == ccc.output.Format.TEXT) {
+            console.print(ApplyReport.text(outcomes, console));
+        } else {
+            console.println(ApplyReport.json(plan, outcomes));
+        }
+        return outcomes.stream().allMatch(Outcome::ok) ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    private SavedPlan savedPlan() {
+        if (arguments.size() != 1) {
+            return null;
+        }
+        Path file = Path.of(arguments.get(0));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        return SavedPlan.read(file);
+    }
+
+    private void confirm(String env, Plan plan, Console console) {
+        if (autoApprove) {
+            return;
+        }
+        if (!context().terminal()) {
+            throw new CccException("apply needs a 'yes' and there is no terminal to ask on; pass --auto-approve "
+                    + "(in CI, after reviewing the plan). Nothing was applied.");
+        }
+        console.info("\nDo you want to apply these " + plan.changes().size() + " changes to " + env + "?\n"
+                + "  Only 'yes' will be accepted.\n");
+        String answer;
+        try {
+            context().err().print("  Enter a value: ");
+            context().err().flush();
+            answer = context().in().readLine();
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (!"yes".equals(answer == null ? null : answer.trim())) {
+            throw new CccException("apply cancelled; nothing was applied.");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package ccc.cli;
+
+import ccc.CccException;
+import ccc.client.connect.ConnectorOffsets;
+import ccc.client.connect.OffsetRequestStatus;
+import ccc.output.Console;
+import ccc.output.Json;
+import ccc.output.OffsetsReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "offsets", mixinStandardHelpOptions = true,
+        description = "Inspect or move a connector's offsets.",
+        subcommands = {OffsetsCommand.Get.class, OffsetsCommand.Set.class, OffsetsCommand.Reset.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ccc offsets get --env prod peve-azure-blob-storage-sink-connector-01",
+                "  ccc offsets get --env prod peve-azure-blob-storage-sink-connector-01 --output json > offsets.json",
+                "  ccc offsets set --env prod peve-azure-blob-storage-sink-connector-01 --file offsets.json --yes",
+                "  ccc offsets reset --env prod peve-azure-blob-storage-sink-connector-01 --yes"})
+final class OffsetsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: get, set or reset");
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Show a connector's offsets (partition and position).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ccc offsets get --env prod peve-azure-blob-storage-sink-connector-01 --output json"})
+    static final class Get extends RunbookCommand {
+        @Parameters(paramLabel = "NAME", description = "The connector (name or directory name).")
+        String name;
+
+        @Override
+        public Integer call() {
+            Console console = open();
+            String connector = resolveNames(List.of(name), client().list()).get(0);
+            ConnectorOffsets offsets = client().offsets(connector);
+            switch (output.format) {
+                case JSON -> console.println(Json.write(OffsetsReport.json(offsets)));
+                case MARKDOWN -> console.print(OffsetsReport.markdown(offsets));
+                default -> console.print(OffsetsReport.text(offsets));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** set and reset: print the offsets, refuse without --yes, submit, poll the request, print again. */
+    @Command
+    abstract static class Move extends RunbookCommand {
+        @Parameters(paramLabel = "NAME", description = "The connector (name or directory name).")
+        String name;
+
+        @Option(names = "--yes", description = "Confirm: moving offsets changes where the connector reads or writes.")
+        boolean yes;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+                description = "How long to wait for the request (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
+        Duration pollInterval;
+
+        abstract String describe();
+
+        abstract void submit(String connector);
+
+        void prepare() {
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Console console = open();
+            prepare();
+            String connector = resolveNames(List.of(name), client().list()).get(0);
+            console.println("Offsets of " + connector + " before:");
+            console.print(OffsetsReport.text(client().offsets(connector)));
+            if (!yes) {
+                throw CccException.refused("not moving the offsets of " + connector + " (" + describe()
+                        + "): this changes where it resumes. Run again with --yes to confirm.");
+            }
+            submit(connector);
+            console.info("Requested: " + describe() + "; waiting for the request to be applied...");
+            long deadline = System.nanoTime() + timeout.toNanos();
+            OffsetRequestStatus status = client().offsetRequestStatus(connector);
+            while (!status.isFinal()) {
+                if (System.nanoTime() > deadline) {
+                    console.error("the offsets request for " + connector + " is still " + status.phase() + " after "
+                            + timeout.toSeconds() + "s; check again with 'ccc offsets get'.");
+                    return ExitCode.ERROR;
+                }
+                Thread.sleep(pollInterval.toMillis());
+                status = client().offsetRequestStatus(connector);
+            }
+            console.println("Offsets of " + connector + " after:");
+            console.print(OffsetsReport.text(client().offsets(connector)));
+            if (!"APPLIED".equals(status.phase())) {
+                console.error("the offsets request for " + connector + " ended " + status.phase()
+                        + (status.message() == null ? "" : ": " + status.message()));
+                return ExitCode.ERROR;
+            }
+            console.println("Offsets request APPLIED for " + connector + ".");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Move a connector's offsets to the positions in a file (the JSON that "
+                    + "'offsets get --output json' prints, edited). Refuses without --yes.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ccc offsets set --env prod peve-x --file offsets.json --yes"})
+    static final class Set extends Move {
+        @Option(names = "--file", required = true, paramLabel = "FILE",
+                description = "JSON with {\"offsets\": [{\"partition\": {...}, \"offset\": {...}}]}.")
+        Path file;
+
+        List<ConnectorOffsets.Entry> entries;
+
+        @Override
+        void prepare() {
+            entries = readOffsets(file);
+        }
+
+        @Override
+        String describe() {
+            return "set " + entries.size() + " offset" + (entries.size() == 1 ? "" : "s") + " from " + file;
+        }
+
+        @Override
+        void submit(String connector) {
+            client().patchOffsets(connector, entries);
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Reset a connector's offsets, so that it starts from scratch. Refuses without --yes.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ccc offsets reset --env dev peve-x --yes"})
+    static final class Reset extends Move {
+        @Override
+        String describe() {
+            return "reset all offsets";
+        }
+
+        @Override
+        void submit(String connector) {
+            client().resetOffsets(connector);
+        }
+    }
+
+    static List<ConnectorOffsets.Entry> readOffsets(Path file) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CccException("cannot read offsets from " + file + ": " + e.getMessage().split("\n")[0]
+                    + ". Write it like the output of 'ccc offsets get --output json'.");
+        }
+        JsonNode list = root != null && root.isObject() ? root.get("offsets") : root;
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new CccException(file + ": expected {\"offsets\": [{\"partition\": {...}, \"offset\": {...}}]} "
+                    + "with at least one entry.");
+        }
+        List<ConnectorOffsets.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (!entry.path("partition").isObject() || !(entry.path("offset").isObject() || entry.path("offset").isNull())) {
+                throw new CccException(file + ": /offsets/" + i + " needs a 'partition' object and an 'offset' object.");
+            }
+            entries.add(new ConnectorOffsets.Entry(entry.get("partition"), entry.get("offset")));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,14 @@
+package ccc.cli;
+
+import picocli.CommandLine.Option;
+
+/** The safety-rule overrides shared by plan and apply. */
+public final class PlanFlags {
+    @Option(names = "--prune",
+            description = "Delete connectors under the managed prefix that are no longer in the repository.")
+    boolean prune;
+
+    @Option(names = "--allow-offset-loss",
+            description = "Allow renames and replacements, which start connectors without their old offsets.")
+    boolean allowOffsetLoss;
+}

@@ -1,0 +1,50 @@
+package ccc.output;
+
+import ccc.client.connect.ConnectorOffsets;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A connector's offsets; the JSON form is also what 'offsets set --file' reads. */
+public final class OffsetsReport {
+
+    private OffsetsReport() {
+    }
+
+    public static String text(ConnectorOffsets offsets) {
+        if (offsets.offsets().isEmpty()) {
+            return "  (no offsets)\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (ConnectorOffsets.Entry entry : offsets.offsets()) {
+            out.append("  ").append(Json.compact(entry.partition())).append("  ->  ")
+                    .append(Json.compact(entry.offset())).append('\n');
+        }
+        if (offsets.observedAt() != null) {
+            out.append("  (observed at ").append(offsets.observedAt()).append(")\n");
+        }
+        return out.toString();
+    }
+
+    public static ObjectNode json(ConnectorOffsets offsets) {
+        ObjectNode root = Json.document();
+        root.put("name", offsets.name());
+        ArrayNode list = root.putArray("offsets");
+        for (ConnectorOffsets.Entry entry : offsets.offsets()) {
+            ObjectNode node = list.addObject();
+            node.set("partition", entry.partition());
+            node.set("offset", entry.offset());
+        }
+        root.put("observed_at", offsets.observedAt());
+        return root;
+    }
+
+    public static String markdown(ConnectorOffsets offsets) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ConnectorOffsets.Entry entry : offsets.offsets()) {
+            rows.add(List.of(Markdown.code(Json.compact(entry.partition())), Markdown.code(Json.compact(entry.offset()))));
+        }
+        return "### Offsets of `" + offsets.name() + "`\n\n" + Markdown.table(List.of("partition", "offset"), rows);
+    }
+}

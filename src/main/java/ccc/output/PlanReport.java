@@ -1,0 +1,200 @@
+package ccc.output;
+
+import ccc.plan.Action;
+import ccc.plan.ActionType;
+import ccc.plan.Change;
+import ccc.plan.Plan;
+import ccc.plan.Refusal;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A plan as terraform users expect to read it, and as CI parses it (format_version 1). */
+public final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    public static String text(Plan plan, String target, Console console) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for ").append(plan.environment()).append(" (").append(target).append("), sensitive drift: ")
+                .append(plan.sensitiveMode().id()).append(note(plan)).append("\n");
+        for (Action action : plan.actions()) {
+            if (action.type() == ActionType.NO_OP) {
+                continue;
+            }
+            out.append('\n').append(console.style(style(action.type()), "  " + action.type().symbol() + " "
+                    + action.connector())).append("  ").append(headline(action)).append('\n');
+            for (Change change : action.changes()) {
+                out.append("      ").append(line(action.type(), change, console)).append('\n');
+            }
+        }
+        if (plan.refused()) {
+            out.append('\n').append(console.style(Console.Style.RED, "Refused by safety rules:")).append('\n');
+            for (Refusal refusal : plan.refusals()) {
+                out.append("  x ").append(refusal.message()).append(".\n    Override: ").append(refusal.override())
+                        .append('\n');
+            }
+        }
+        out.append('\n').append(summaryLine(plan)).append('\n');
+        return out.toString();
+    }
+
+    private static String note(Plan plan) {
+        return switch (plan.sensitiveMode()) {
+            case DIGEST -> " (rotated secrets detected by keyed digest)";
+            case RESEND -> " (sensitive values re-sent on every apply)";
+            case IGNORE -> " (secret rotations are not detected)";
+        };
+    }
+
+    private static String headline(Action action) {
+        return switch (action.type()) {
+            case CREATE -> action.renamedFrom() == null ? "will be created"
+                    : "will be created (rename of " + action.renamedFrom() + ": starts without its offsets)";
+            case UPDATE -> "will be updated in place (offsets kept)";
+            case REPLACE -> "must be replaced: deleted and re-created, OFFSETS LOST";
+            case DELETE -> "will be deleted, with its offsets";
+            case PAUSE -> "will be paused";
+            case RESUME -> "will be resumed";
+            case ORPHAN -> "is in the cluster but not in the repository (kept; --prune deletes it)";
+            case NO_OP -> "unchanged";
+        } + (action.directory() == null ? "" : "  [" + action.directory() + "]");
+    }
+
+    private static String line(ActionType type, Change change, Console console) {
+        if (change.sensitive()) {
+            String what = type == ActionType.CREATE ? "(sensitive value)" : "(sensitive value changed)";
+            return "~ " + change.key() + " = " + console.style(Console.Style.DIM, what);
+        }
+        if (change.before() == null) {
+            return console.style(Console.Style.GREEN, "+ " + change.key() + " = " + quote(change.after()));
+        }
+        if (change.after() == null) {
+            return console.style(Console.Style.RED, "- " + change.key() + " = " + quote(change.before()));
+        }
+        return console.style(Console.Style.YELLOW, "~ " + change.key() + ": " + quote(change.before()) + " -> "
+                + quote(change.after()));
+    }
+
+    private static String quote(String value) {
+        return "\"" + value + "\"";
+    }
+
+    private static Console.Style style(ActionType type) {
+        return switch (type) {
+            case CREATE -> Console.Style.GREEN;
+            case DELETE, REPLACE -> Console.Style.RED;
+            case ORPHAN -> Console.Style.CYAN;
+            default -> Console.Style.YELLOW;
+        };
+    }
+
+    public static String summaryLine(Plan plan) {
+        Map<ActionType, Integer> summary = plan.summary();
+        String counts = summary.get(ActionType.CREATE) + " to create, " + summary.get(ActionType.UPDATE)
+                + " to update, " + summary.get(ActionType.REPLACE) + " to replace, " + summary.get(ActionType.DELETE)
+                + " to delete, " + summary.get(ActionType.PAUSE) + " to pause, " + summary.get(ActionType.RESUME)
+                + " to resume, " + summary.get(ActionType.NO_OP) + " unchanged, " + summary.get(ActionType.ORPHAN)
+                + " orphaned.";
+        if (plan.refused()) {
+            return "Plan REFUSED (" + plan.refusals().size() + " safety rule" + (plan.refusals().size() == 1 ? "" : "s")
+                    + "): " + counts;
+        }
+        return (plan.hasChanges() ? "Plan: " : "No changes. ") + counts;
+    }
+
+    public static ObjectNode json(Plan plan) {
+        ObjectNode root = Json.document();
+        root.put("environment", plan.environment());
+        root.put("sensitive_drift", plan.sensitiveMode().id());
+        ArrayNode actions = root.putArray("actions");
+        for (Action action : plan.actions()) {
+            if (action.type() == ActionType.NO_OP) {
+                continue;
+            }
+            ObjectNode node = actions.addObject();
+            node.put("connector", action.connector());
+            node.put("directory", action.directory());
+            node.put("action", action.type().id());
+            if (action.renamedFrom() != null) {
+                node.put("renamed_from", action.renamedFrom());
+            }
+            ArrayNode changes = node.putArray("changes");
+            for (Change change : action.changes()) {
+                ObjectNode changeNode = changes.addObject();
+                changeNode.put("key", change.key());
+                if (!change.sensitive()) {
+                    changeNode.put("before", change.before());
+                    changeNode.put("after", change.after());
+                }
+                changeNode.put("sensitive", change.sensitive());
+            }
+        }
+        ArrayNode refusals = root.putArray("refusals");
+        for (Refusal refusal : plan.refusals()) {
+            ObjectNode node = refusals.addObject();
+            node.put("connector", refusal.connector());
+            node.put("rule", refusal.rule());
+            node.put("message", refusal.message());
+            node.put("override", refusal.override());
+        }
+        ObjectNode summary = root.putObject("summary");
+        plan.summary().forEach((type, count) -> summary.put(type.id(), count));
+        return root;
+    }
+
+    public static String markdown(Plan plan, String target) {
+        StringBuilder out = new StringBuilder();
+        out.append("### ccc plan: `").append(plan.environment()).append("` (").append(Markdown.cell(target))
+                .append(")\n\n");
+        out.append("**").append(summaryLine(plan)).append("**\n\n");
+        out.append("Sensitive drift mode: `").append(plan.sensitiveMode().id()).append("`.\n\n");
+        if (plan.refused()) {
+            out.append("#### :no_entry: Refused by safety rules\n\n");
+            List<List<String>> rows = new ArrayList<>();
+            for (Refusal refusal : plan.refusals()) {
+                rows.add(List.of(Markdown.code(refusal.connector()), refusal.rule(), Markdown.cell(refusal.message()),
+                        Markdown.code(refusal.override())));
+            }
+            out.append(Markdown.table(List.of("connector", "rule", "why", "override"), rows)).append('\n');
+        }
+        List<Action> shown = plan.actions().stream().filter(a -> a.type() != ActionType.NO_OP).toList();
+        if (!shown.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Action action : shown) {
+                rows.add(List.of(action.type().id(), Markdown.code(action.connector()),
+                        Markdown.code(action.directory()), Markdown.cell(changeSummary(action))));
+            }
+            out.append(Markdown.table(List.of("action", "connector", "directory", "changes"), rows)).append('\n');
+            out.append("<details><summary>Changed keys</summary>\n\n```diff\n");
+            for (Action action : shown) {
+                out.append(action.type().symbol()).append(' ').append(action.connector()).append('\n');
+                for (Change change : action.changes()) {
+                    if (change.sensitive()) {
+                        out.append("! ").append(change.key()).append(" (sensitive)\n");
+                    } else if (change.before() == null) {
+                        out.append("+ ").append(change.key()).append(" = ").append(change.after()).append('\n');
+                    } else if (change.after() == null) {
+                        out.append("- ").append(change.key()).append(" = ").append(change.before()).append('\n');
+                    } else {
+                        out.append("- ").append(change.key()).append(" = ").append(change.before()).append('\n');
+                        out.append("+ ").append(change.key()).append(" = ").append(change.after()).append('\n');
+                    }
+                }
+            }
+            out.append("```\n\n</details>\n");
+        }
+        return out.toString();
+    }
+
+    private static String changeSummary(Action action) {
+        if (action.type() == ActionType.CREATE || action.type() == ActionType.DELETE
+                || action.type() == ActionType.ORPHAN) {
+            return action.renamedFrom() == null ? "" : "rename of " + action.renamedFrom();
+        }
+        return String.join(", ", action.changes().stream().map(Change::key).toList());
+    }
+}

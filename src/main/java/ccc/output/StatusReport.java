@@ -1,0 +1,164 @@
+package ccc.output;
+
+import ccc.client.connect.ConnectorStatus;
+import ccc.client.connect.RemoteConnector;
+import ccc.client.connect.TaskState;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Connector and task states for the on-call engineer, and for scripts (format_version 1). */
+public final class StatusReport {
+
+    private static final int TRACE_LINES = 5;
+
+    private StatusReport() {
+    }
+
+    public static boolean isFailed(RemoteConnector connector) {
+        ConnectorStatus status = connector.status();
+        if (status == null) {
+            return false;
+        }
+        return "FAILED".equalsIgnoreCase(status.state())
+                || status.tasks().stream().anyMatch(t -> "FAILED".equalsIgnoreCase(t.state()));
+    }
+
+    public static String text(String target, List<RemoteConnector> connectors, List<String> missing, boolean fullTrace,
+                              Console console) {
+        StringBuilder out = new StringBuilder();
+        int width = Math.max(9, connectors.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        for (String name : missing) {
+            width = Math.max(width, name.length());
+        }
+        out.append(pad("CONNECTOR", width)).append("  ").append(pad("ID", 12)).append("  ").append(pad("STATE", 12))
+                .append("  TASKS\n");
+        for (RemoteConnector connector : connectors) {
+            String state = connector.state() == null ? "UNKNOWN" : connector.state();
+            out.append(pad(connector.name(), width)).append("  ").append(pad(nonNull(connector.id()), 12)).append("  ")
+                    .append(console.style(style(state), pad(state, 12))).append("  ").append(tasks(connector, console))
+                    .append('\n');
+        }
+        for (String name : missing) {
+            out.append(pad(name, width)).append("  ").append(pad("-", 12)).append("  ")
+                    .append(console.style(Console.Style.RED, pad("MISSING", 12)))
+                    .append("  declared in the repository, not in the cluster (ccc apply creates it)\n");
+        }
+        for (RemoteConnector connector : connectors) {
+            ConnectorStatus status = connector.status();
+            if (status == null) {
+                continue;
+            }
+            if (status.connector() != null && "FAILED".equalsIgnoreCase(status.state())
+                    && status.connector().trace() != null) {
+                out.append('\n').append(connector.name()).append(" FAILED:\n")
+                        .append(indent(trace(status.connector().trace(), fullTrace)));
+            }
+            for (TaskState task : status.tasks()) {
+                if ("FAILED".equalsIgnoreCase(task.state()) && task.trace() != null) {
+                    out.append('\n').append(connector.name()).append(" task ").append(task.id()).append(" FAILED:\n")
+                            .append(indent(trace(task.trace(), fullTrace)));
+                }
+            }
+        }
+        if (connectors.isEmpty() && missing.isEmpty()) {
+            out.append("(no connectors in ").append(target).append(")\n");
+        }
+        return out.toString();
+    }
+
+    public static String json(String environment, List<RemoteConnector> connectors, List<String> missing) {
+        ObjectNode root = Json.document();
+        root.put("environment", environment);
+        ArrayNode list = root.putArray("connectors");
+        for (RemoteConnector connector : connectors) {
+            ObjectNode node = list.addObject();
+            node.put("name", connector.name());
+            node.put("id", connector.id());
+            node.put("type", connector.type());
+            ConnectorStatus status = connector.status();
+            node.put("state", connector.state());
+            node.put("trace", status == null || status.connector() == null ? null : status.connector().trace());
+            ArrayNode tasks = node.putArray("tasks");
+            if (status != null) {
+                for (TaskState task : status.tasks()) {
+                    ObjectNode taskNode = tasks.addObject();
+                    taskNode.put("id", task.id());
+                    taskNode.put("state", task.state());
+                    taskNode.put("trace", task.trace());
+                }
+            }
+        }
+        ArrayNode absent = root.putArray("missing");
+        missing.forEach(absent::add);
+        return Json.write(root);
+    }
+
+    public static String markdown(String environment, List<RemoteConnector> connectors, List<String> missing) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RemoteConnector connector : connectors) {
+            rows.add(List.of(Markdown.code(connector.name()), Markdown.code(nonNull(connector.id())),
+                    nonNull(connector.state()), Markdown.cell(tasks(connector, null))));
+        }
+        for (String name : missing) {
+            rows.add(List.of(Markdown.code(name), "", "MISSING", ""));
+        }
+        return "### ccc status: `" + environment + "`\n\n"
+                + Markdown.table(List.of("connector", "id", "state", "tasks"), rows);
+    }
+
+    private static String tasks(RemoteConnector connector, Console console) {
+        if (connector.status() == null || connector.status().tasks().isEmpty()) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        for (TaskState task : connector.status().tasks()) {
+            String text = task.id() + ":" + task.state();
+            parts.add(console == null ? text : console.style(style(task.state()), text));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static Console.Style style(String state) {
+        if (state == null) {
+            return Console.Style.DIM;
+        }
+        return switch (state.toUpperCase(java.util.Locale.ROOT)) {
+            case "RUNNING" -> Console.Style.GREEN;
+            case "FAILED", "DEGRADED" -> Console.Style.RED;
+            default -> Console.Style.YELLOW;
+        };
+    }
+
+    private static String trace(String trace, boolean full) {
+        if (full) {
+            return trace;
+        }
+        String[] lines = trace.split("\n");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(TRACE_LINES, lines.length); i++) {
+            out.append(lines[i]).append('\n');
+        }
+        if (lines.length > TRACE_LINES) {
+            out.append("... ").append(lines.length - TRACE_LINES).append(" more lines (--trace shows them)\n");
+        }
+        return out.toString();
+    }
+
+    private static String indent(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            out.append("    ").append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "-" : text;
+    }
+}

@@ -1,0 +1,20 @@
+package ccc.plan;
+
+import ccc.config.DeclaredState;
+import java.util.List;
+
+/**
+ * What happens to one connector. {@code state} is the state it must end in (null for delete and
+ * orphan); {@code renamedFrom} names the connector a create takes over, when it is a rename.
+ */
+public record Action(ActionType type, String connector, String directory, List<Change> changes,
+                     DeclaredState state, String renamedFrom) {
+
+    public Action {
+        changes = List.copyOf(changes);
+    }
+
+    public boolean hasSensitiveChange() {
+        return changes.stream().anyMatch(Change::sensitive);
+    }
+}

@@ -1,0 +1,37 @@
+package ccc.plan;
+
+import java.util.Locale;
+
+/** What a plan does to one connector. */
+public enum ActionType {
+    CREATE("+"), UPDATE("~"), REPLACE("-/+"), DELETE("-"), PAUSE("‖"), RESUME(">"), NO_OP(" "), ORPHAN("?");
+
+    private final String symbol;
+
+    ActionType(String symbol) {
+        this.symbol = symbol;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** The contract's name: create, update, replace, delete, pause, resume, no-op, orphan. */
+    public String id() {
+        return this == NO_OP ? "no-op" : name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ActionType fromId(String id) {
+        for (ActionType type : values()) {
+            if (type.id().equals(id)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown action '" + id + "'");
+    }
+
+    /** True when carrying it out changes the cluster. */
+    public boolean changesCluster() {
+        return this != NO_OP && this != ORPHAN;
+    }
+}

@@ -1,0 +1,41 @@
+package ccc.plan;
+
+import ccc.config.SensitiveMode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The difference between the repository and the cluster for one environment. {@code fingerprint}
+ * identifies the actual state the plan was computed from, so a saved plan can be refused once the
+ * cluster has moved on.
+ */
+public record Plan(String environment, SensitiveMode sensitiveMode, List<Action> actions, List<Refusal> refusals,
+                   String fingerprint) {
+
+    public Plan {
+        actions = List.copyOf(actions);
+        refusals = List.copyOf(refusals);
+    }
+
+    public Map<ActionType, Integer> summary() {
+        Map<ActionType, Integer> counts = new EnumMap<>(ActionType.class);
+        for (ActionType type : ActionType.values()) {
+            counts.put(type, 0);
+        }
+        actions.forEach(action -> counts.merge(action.type(), 1, Integer::sum));
+        return counts;
+    }
+
+    public boolean hasChanges() {
+        return actions.stream().anyMatch(action -> action.type().changesCluster());
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+
+    public List<Action> changes() {
+        return actions.stream().filter(action -> action.type().changesCluster()).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package ccc.plan;
+
+import ccc.config.Limits;
+import ccc.config.SensitiveMode;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the plan engine needs besides the two states.
+ *
+ * @param selected connector names the plan is limited to (empty: all)
+ * @param digest the keyed digest of a plain sensitive value, for clusters that return secrets
+ *     unmasked (self-managed Connect) and for comparing with ccc's digest key
+ * @param connectorsOutsideScope how many connectors of the cluster are outside the managed prefix,
+ *     for the per-cluster limit
+ */
+public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
+                          boolean prune, Set<String> selected, UnaryOperator<String> digest,
+                          int connectorsOutsideScope) {
+
+    public PlanOptions {
+        selected = Set.copyOf(selected);
+    }
+
+    public boolean isSelected(String name) {
+        return selected.isEmpty() || selected.contains(name);
+    }
+}

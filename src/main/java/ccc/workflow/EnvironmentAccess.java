@@ -1,0 +1,25 @@
+package ccc.workflow;
+
+import ccc.client.connect.ConnectClient;
+import ccc.config.VaultReference;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Everything a plan needs from outside the repository for one environment. */
+public interface EnvironmentAccess {
+
+    /** A description of where the connectors run, for headers: "env-abc/lkc-xyz" or a URL. */
+    String target();
+
+    ConnectClient connect();
+
+    /** Every given reference resolved (and registered with the run's secret scrubber). */
+    Map<VaultReference, String> secrets(List<VaultReference> references);
+
+    /** The sa- id of a service account named by display name (an sa- id is returned as it is). */
+    String serviceAccountId(String displayNameOrId);
+
+    /** The environment's keyed digest; the key itself is never printed. */
+    UnaryOperator<String> digest();
+}

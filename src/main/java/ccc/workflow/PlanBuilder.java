@@ -1,0 +1,107 @@
+package ccc.workflow;
+
+import ccc.CccException;
+import ccc.client.connect.RemoteConnector;
+import ccc.config.DesiredConnector;
+import ccc.config.ProjectConfig;
+import ccc.config.VaultReference;
+import ccc.config.Workspace;
+import ccc.plan.ActualConnectorState;
+import ccc.plan.DesiredConnectorState;
+import ccc.plan.Plan;
+import ccc.plan.PlanOptions;
+import ccc.plan.Planner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The data flow of {@code plan} and {@code apply}: the repository's connectors, the cluster's
+ * connectors (one list call), secrets and service accounts resolved only for what is selected,
+ * then the pure plan engine.
+ */
+public final class PlanBuilder {
+
+    private PlanBuilder() {
+    }
+
+    public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
+                                   EnvironmentAccess access) {
+        ProjectConfig config = workspace.config();
+        List<DesiredConnector> all = workspace.connectors(environment);
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : request.names()) {
+            all.stream().filter(c -> c.directory().equals(name)).forEach(c -> selected.add(c.name()));
+            if (all.stream().noneMatch(c -> c.directory().equals(name))) {
+                selected.add(name);
+            }
+        }
+
+        List<ActualConnectorState> actual = new ArrayList<>();
+        if (!request.offline()) {
+            for (RemoteConnector connector : access.connect().list().values()) {
+                actual.add(toActual(connector));
+            }
+        }
+        for (String name : selected) {
+            boolean known = all.stream().anyMatch(c -> c.name().equals(name))
+                    || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(name));
+            if (!known) {
+                List<String> candidates = new ArrayList<>(all.stream().map(DesiredConnector::name).toList());
+                actual.stream().map(ActualConnectorState::name).filter(config::isManaged).forEach(candidates::add);
+                throw new CccException("no connector named '" + name + "' in " + environment
+                        + " (neither in the repository nor, under the prefix " + config.namePrefix()
+                        + ", in the cluster)" + Suggestions.closest(name, candidates));
+            }
+        }
+        List<DesiredConnector> chosen = selected.isEmpty() ? all
+                : all.stream().filter(c -> selected.contains(c.name())).toList();
+
+        List<VaultReference> references = DesiredStateResolver.vaultReferences(chosen);
+        Map<VaultReference, String> secrets = references.isEmpty() ? Map.of() : access.secrets(references);
+        Map<String, String> accountIds = new HashMap<>();
+        UnaryOperator<String> digest = access.digest();
+        DesiredStateResolver resolver = new DesiredStateResolver(secrets,
+                name -> accountIds.computeIfAbsent(name, access::serviceAccountId), digest, config.sensitiveMode());
+        Map<String, ResolvedConnector> resolved = new LinkedHashMap<>();
+        for (ResolvedConnector connector : resolver.resolve(chosen)) {
+            resolved.put(connector.name(), connector);
+        }
+
+        int outside = (int) actual.stream().filter(c -> !config.isManaged(c.name())).count();
+        PlanOptions options = new PlanOptions(config.namePrefix(), config.sensitiveMode(), config.limits(),
+                request.allowOffsetLoss(), request.prune(), selected, digest, outside);
+        List<DesiredConnectorState> planned = resolved.values().stream().map(ResolvedConnector::planned).toList();
+        Plan plan = Planner.plan(environment, planned, actual, options);
+        return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.target());
+    }
+
+    static ActualConnectorState toActual(RemoteConnector connector) {
+        Map<String, String> config = new TreeMap<>();
+        connector.config().forEach((key, value) -> {
+            if (value != null) {
+                config.put(key, value);
+            }
+        });
+        return new ActualConnectorState(connector.name(), connector.id(), config, connector.state());
+    }
+
+    /** A keyed digest of everything the plan compared on the repository's side. */
+    static String desiredFingerprint(List<DesiredConnectorState> planned, UnaryOperator<String> digest) {
+        StringBuilder canonical = new StringBuilder();
+        for (DesiredConnectorState connector : planned) {
+            canonical.append(connector.name()).append('\u0001').append(connector.state()).append('\u0001');
+            new TreeMap<>(connector.config()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\u0002'));
+            new TreeMap<>(connector.sensitiveDigests()).forEach((k, v) ->
+                    canonical.append(k).append('#').append(v).append('\u0002'));
+            canonical.append('\u0003');
+        }
+        return "hmac-sha256:" + digest.apply(canonical.toString());
+    }
+}

@@ -1,0 +1,11 @@
+package ccc.workflow;
+
+import java.util.List;
+
+/** What the user asked a plan for: some connectors (or all), and which safety rules to lift. */
+public record PlanRequest(List<String> names, boolean prune, boolean allowOffsetLoss, boolean offline) {
+
+    public PlanRequest {
+        names = List.copyOf(names);
+    }
+}

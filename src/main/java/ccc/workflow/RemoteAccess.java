@@ -1,0 +1,121 @@
+package ccc.workflow;
+
+import ccc.CccException;
+import ccc.client.HttpSettings;
+import ccc.client.connect.ConnectClient;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.config.Target;
+import ccc.config.VaultReference;
+import ccc.plan.SensitiveDigest;
+import ccc.secret.SecretRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real remotes of one environment, each opened on first use: Confluent Cloud (or a
+ * self-managed Connect worker), its IAM API, and Vault.
+ */
+public final class RemoteAccess implements EnvironmentAccess {
+
+    public static final String API_KEY = "CONFLUENT_CLOUD_API_KEY";
+    public static final String API_SECRET = "CONFLUENT_CLOUD_API_SECRET";
+    public static final String API_URL = "CONFLUENT_CLOUD_API_URL";
+    public static final String DIGEST_KEY = "CCC_DIGEST_KEY";
+
+    private final ProjectConfig project;
+    private final EnvironmentConfig environment;
+    private final Map<String, String> env;
+    private final SecretRegistry secrets;
+    private final HttpSettings http;
+    private ConnectClient connect;
+    private Credentials credentials;
+    private UnaryOperator<String> digest;
+
+    record Credentials(String key, String secret) {
+    }
+
+    public RemoteAccess(ProjectConfig project, EnvironmentConfig environment, Map<String, String> env,
+                        SecretRegistry secrets, HttpSettings http) {
+        this.project = project;
+        this.environment = environment;
+        this.env = env;
+        this.secrets = secrets;
+        this.http = http;
+    }
+
+    private String env(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    String apiUrl() {
+        String url = env(API_URL);
+        return url != null ? url.replaceAll("/+$", "") : project.apiUrl();
+    }
+
+    @Override
+    public String target() {
+        return environment.target() == Target.KAFKA_CONNECT ? environment.connectUrl()
+                : environment.describeTarget() + " at " + apiUrl();
+    }
+
+    @Override
+    public synchronized ConnectClient connect() {
+        if (connect == null) {
+            throw new UnsupportedOperationException("wired after the client lands");
+        }
+        return connect;
+    }
+
+    @Override
+    public Map<VaultReference, String> secrets(List<VaultReference> references) {
+        throw new UnsupportedOperationException("wired after Vault lands");
+    }
+
+    @Override
+    public String serviceAccountId(String displayNameOrId) {
+        throw new UnsupportedOperationException("wired after IAM lands");
+    }
+
+    synchronized Credentials credentials() {
+        if (credentials == null) {
+            String key = env(API_KEY);
+            String secret = env(API_SECRET);
+            if (key == null || secret == null) {
+                throw new CccException("no Confluent Cloud credentials: set " + API_KEY + " and " + API_SECRET
+                        + " (a Cloud API key), or name them in ccc.yaml under confluent.credentials as Vault references.");
+            }
+            secrets.register(secret);
+            credentials = new Credentials(key, secret);
+        }
+        return credentials;
+    }
+
+    /**
+     * The digest key, in order: CCC_DIGEST_KEY; ccc.yaml's sensitive.digest_key from Vault; for
+     * Confluent Cloud, derived from the API secret (rotating the key then re-sends secrets once);
+     * for a self-managed worker, derived from its URL (it returns secrets in plain text anyway).
+     */
+    @Override
+    public synchronized UnaryOperator<String> digest() {
+        if (digest == null) {
+            byte[] key;
+            String explicit = env(DIGEST_KEY);
+            if (explicit != null) {
+                secrets.register(explicit);
+                key = explicit.getBytes(StandardCharsets.UTF_8);
+            } else if (environment.target() == Target.KAFKA_CONNECT) {
+                key = ("ccc self-managed " + environment.connectUrl()).getBytes(StandardCharsets.UTF_8);
+            } else {
+                String material = SensitiveDigest.hmac(credentials().secret().getBytes(StandardCharsets.UTF_8))
+                        .apply("ccc sensitive digest " + environment.environmentId() + "/" + environment.kafkaClusterId());
+                key = material.getBytes(StandardCharsets.UTF_8);
+            }
+            digest = SensitiveDigest.hmac(key);
+        }
+        return digest;
+    }
+}
