@@ -11,17 +11,36 @@ public class ApiException extends CccException {
     /** 0 when no HTTP answer came (connection refused, timeout). */
     private final int status;
     private final String serverMessage;
+    private final String operation;
+    private final String hint;
 
     public ApiException(String operation, int status, String serverMessage) {
-        super(describe(operation, status, serverMessage));
-        this.status = status;
-        this.serverMessage = serverMessage;
+        this(operation, status, serverMessage, null);
+    }
+
+    /**
+     * With {@code hint} replacing the default advice for the status (the default for 401 names the
+     * Confluent Cloud key variables, which is wrong for other services); null keeps the default,
+     * blank gives none.
+     */
+    public ApiException(String operation, int status, String serverMessage, String hint) {
+        this(operation, status, serverMessage, hint, null);
     }
 
     public ApiException(String operation, String problem, Throwable cause) {
         super(operation + " failed: " + problem, cause);
         this.status = 0;
         this.serverMessage = problem;
+        this.operation = operation;
+        this.hint = null;
+    }
+
+    private ApiException(String operation, int status, String serverMessage, String hint, Throwable cause) {
+        super(Kind.ERROR, describe(operation, status, serverMessage, hint), cause);
+        this.status = status;
+        this.serverMessage = serverMessage;
+        this.operation = operation;
+        this.hint = hint;
     }
 
     public int status() {
@@ -32,12 +51,27 @@ public class ApiException extends CccException {
         return serverMessage;
     }
 
+    public String operation() {
+        return operation;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }
 
-    private static String describe(String operation, int status, String serverMessage) {
-        String hint = switch (status) {
+    /**
+     * The same failure reported as part of {@code operation}, with {@code note} (what it means for
+     * that operation) added to the server's words.
+     */
+    public ApiException within(String operation, String note) {
+        String message = (serverMessage == null || serverMessage.isBlank() ? "" : serverMessage + " ") + "(" + note + ")";
+        return status == 0
+                ? new ApiException(operation, message, this)
+                : new ApiException(operation, status, message, hint, this);
+    }
+
+    private static String describe(String operation, int status, String serverMessage, String customHint) {
+        String hint = customHint != null ? (customHint.isBlank() ? "" : " " + customHint) : switch (status) {
             case 401 -> " Check CONFLUENT_CLOUD_API_KEY and CONFLUENT_CLOUD_API_SECRET: they must be a Cloud API key.";
             case 403 -> " The API key is valid but lacks permission for this resource.";
             case 429 -> " Rate limited by the server even after retries; try again later.";

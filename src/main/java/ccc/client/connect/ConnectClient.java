@@ -2,10 +2,17 @@ package ccc.client.connect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Connect REST API of one cluster, Confluent Cloud's or a self-managed worker's. Calls throw
  * {@link ccc.client.ApiException} with the status and the server's (scrubbed) message.
+ *
+ * <p>Calls that send a config take {@code sensitiveKeys}: the keys whose values were declared
+ * sensitive ({@code config_sensitive}). Their values are registered in the run's
+ * {@link ccc.secret.SecretRegistry} before the request is sent, so a server message echoing the
+ * config (and anything printed later) shows them masked. The overloads without it are for configs
+ * that hold no sensitive value.
  */
 public interface ConnectClient {
 
@@ -15,10 +22,21 @@ public interface ConnectClient {
     ConnectorStatus status(String name);
 
     /** Creates a connector; {@code offsets} may be empty (start from scratch). */
-    void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets);
+    void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets,
+                Set<String> sensitiveKeys);
+
+    /** {@link #create(String, Map, List, Set)} for a config without sensitive values. */
+    default void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets) {
+        create(name, config, offsets, Set.of());
+    }
 
     /** Replaces the whole config in place; offsets are kept. */
-    void updateConfig(String name, Map<String, String> config);
+    void updateConfig(String name, Map<String, String> config, Set<String> sensitiveKeys);
+
+    /** {@link #updateConfig(String, Map, Set)} for a config without sensitive values. */
+    default void updateConfig(String name, Map<String, String> config) {
+        updateConfig(name, config, Set.of());
+    }
 
     void delete(String name);
 
@@ -29,7 +47,12 @@ public interface ConnectClient {
     /** Restarts the connector, and its tasks with {@code includeTasks} (only failed ones with {@code onlyFailed}). */
     void restart(String name, boolean includeTasks, boolean onlyFailed);
 
-    ValidationResult validate(String plugin, Map<String, String> config);
+    ValidationResult validate(String plugin, Map<String, String> config, Set<String> sensitiveKeys);
+
+    /** {@link #validate(String, Map, Set)} for a config without sensitive values. */
+    default ValidationResult validate(String plugin, Map<String, String> config) {
+        return validate(plugin, config, Set.of());
+    }
 
     ConnectorOffsets offsets(String name);
 

@@ -1,0 +1,56 @@
+package ccc.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ccc.secret.SecretRegistry;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+
+class ApiHttpTest {
+
+    private static ApiHttp.Response withRetryAfter(String value) {
+        return new ApiHttp.Response(429, "", value, null);
+    }
+
+    @Test
+    void retryAfterInSecondsOrAsAnHttpDate() {
+        assertEquals(Duration.ofSeconds(7), ApiHttp.retryAfter(withRetryAfter(" 7 ")));
+        assertEquals(Duration.ZERO, ApiHttp.retryAfter(withRetryAfter("-3")));
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
+        Duration wait = ApiHttp.retryAfter(withRetryAfter(inTenSeconds));
+        assertTrue(wait.compareTo(Duration.ofSeconds(8)) > 0 && wait.compareTo(Duration.ofSeconds(11)) <= 0, wait.toString());
+        assertNull(ApiHttp.retryAfter(withRetryAfter("soon")));
+        assertNull(ApiHttp.retryAfter(withRetryAfter(null)));
+    }
+
+    @Test
+    void theRetryAfterCeilingIsAtLeastAMinute() {
+        ApiHttp http = new ApiHttp(new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50)), new SecretRegistry(), null, null);
+        assertEquals(Duration.ofSeconds(60), http.maxRetryAfter());
+    }
+
+    @Test
+    void truncationNeverSplitsASurrogatePair() {
+        String text = "ab\uD83D\uDE00cd";
+        assertEquals("ab… (4 more characters)", ApiHttp.truncate(text, 3));
+        assertEquals("short", ApiHttp.truncate("short", 10));
+    }
+
+    @Test
+    void aSecretIsMaskedBeforeTheMessageIsCut() {
+        SecretRegistry secrets = new SecretRegistry();
+        secrets.register("0123456789SECRET");
+        ApiHttp http = new ApiHttp(HttpSettings.DEFAULT, secrets, null, null);
+        String body = "x".repeat(ApiHttp.MAX_RAW - 5) + "0123456789SECRET and more";
+
+        String message = http.serverMessage(new ApiHttp.Response(400, body, null, "text/plain"));
+
+        assertTrue(!message.contains("01234"), message);
+    }
+}
