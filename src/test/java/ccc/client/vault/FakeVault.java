@@ -36,6 +36,8 @@ final class FakeVault extends Dispatcher {
     final Set<String> deniedApiPaths = new HashSet<>();
     /** API path → how many more 503 answers it gives before it works. */
     final Map<String, Integer> unavailable = new HashMap<>();
+    /** KV v2 paths whose latest version is soft-deleted: 404 with the version's metadata. */
+    final Set<String> deleted = new HashSet<>();
     /** When set, Vault answers 503 to everything (sealed). */
     volatile boolean sealed;
 
@@ -148,7 +150,16 @@ final class FakeVault extends Dispatcher {
                         + " operation.");
                 return json(404, body);
             }
-            Map<String, Object> secret = secrets.get(mount + "/" + rest.substring("data/".length()));
+            String secretPath = mount + "/" + rest.substring("data/".length());
+            Map<String, Object> secret = secrets.get(secretPath);
+            if (deleted.contains(secretPath)) {
+                ObjectNode body = envelope();
+                ObjectNode data = body.putObject("data");
+                data.putNull("data");
+                data.putObject("metadata").put("created_time", "2026-01-01T00:00:00Z")
+                        .put("deletion_time", "2026-02-01T00:00:00Z").put("destroyed", false).put("version", 4);
+                return json(404, body);
+            }
             if (secret == null) {
                 return json(404, JSON.createObjectNode().set("errors", JSON.createArrayNode()));
             }

@@ -371,6 +371,18 @@ class VaultClientTest {
     }
 
     @Test
+    void aDeletedLatestVersionIsNamedAsSuch() {
+        fake.deleted.add("secret/peve/gone");
+
+        CccException e = fails(() -> client(settings(address, AuthMethod.TOKEN), tokenEnv()).read("secret/peve/gone"),
+                secrets);
+
+        assertInstanceOf(VaultPathException.class, e);
+        assertContains(e.getMessage(), "latest version of the Vault secret secret/peve/gone",
+                "deleted (at 2026-02-01T00:00:00Z)", "vault kv undelete");
+    }
+
+    @Test
     void kv2ReadOfAKv1MountHintsAtKvVersion1() {
         // A KV v1 mount with a secret that happens to sit at data/...: the flat v1 shape comes back.
         fake.secret("kv1/data/peve/legacy", Map.of("password", legacyPassword));
