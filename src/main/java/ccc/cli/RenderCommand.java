@@ -1,9 +1,11 @@
 package ccc.cli;
 
 import ccc.config.DesiredConnector;
+import ccc.config.VaultReference;
 import ccc.config.Workspace;
 import ccc.output.Console;
 import ccc.output.RenderReport;
+import ccc.workflow.DesiredStateResolver;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Parameters;
                 + "its vars file and the DLQ defaults. Sensitive values are always masked.",
         footerHeading = "%nExamples:%n",
         footer = {"  ccc render --env dev",
-                "  ccc render --env prod peve-azure-blob-storage-sink-connector-01 --output json"})
+                "  ccc render --env prod peve-azure-blob-storage-sink-connector-01 --output json",
+                "  ccc render --env dev --resolve-secrets     # proves every Vault reference resolves"})
 final class RenderCommand extends CommandSupport {
 
     @Mixin
@@ -32,11 +35,23 @@ final class RenderCommand extends CommandSupport {
             description = "Connector names or directory names (default: all).")
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--resolve-secrets",
+            description = "Read every Vault reference, to prove it resolves; values are still printed masked.")
+    boolean resolveSecrets;
+
     @Override
     public Integer call() {
         Console console = console(output);
         Workspace workspace = loadValid(root, environment, console);
         List<DesiredConnector> connectors = Selection.select(workspace.connectors(environment), names);
+        if (resolveSecrets) {
+            List<VaultReference> references = DesiredStateResolver.vaultReferences(connectors);
+            if (!references.isEmpty()) {
+                access(workspace, environment, false).secrets(references);
+            }
+            console.info("All " + references.size() + " Vault reference" + (references.size() == 1 ? "" : "s")
+                    + " resolved.");
+        }
         switch (output.format) {
             case JSON -> console.print(RenderReport.json(environment, connectors));
             case MARKDOWN -> console.print(RenderReport.markdown(environment, connectors));

@@ -91,20 +91,20 @@ public final class Applier {
                     return new Outcome(name, action.type(), Outcome.Result.DONE, "DELETED", "deleted");
                 }
                 case CREATE -> {
-                    client.create(name, connector.config(), List.of());
+                    client.create(name, connector.config(), List.of(), connector.sensitiveKeys());
                     if (action.state() == DeclaredState.PAUSED) {
                         pauseWhenPresent(name);
                     }
                 }
                 case REPLACE -> {
                     client.delete(name);
-                    client.create(name, connector.config(), List.of());
+                    client.create(name, connector.config(), List.of(), connector.sensitiveKeys());
                     if (action.state() == DeclaredState.PAUSED) {
                         pauseWhenPresent(name);
                     }
                 }
                 case UPDATE -> {
-                    client.updateConfig(name, connector.config());
+                    client.updateConfig(name, connector.config(), connector.sensitiveKeys());
                     changeState(name, action);
                 }
                 case PAUSE -> client.pause(name);

@@ -2,7 +2,13 @@ package ccc.workflow;
 
 import ccc.CccException;
 import ccc.client.HttpSettings;
+import ccc.client.connect.ConfluentCloudConnectClient;
 import ccc.client.connect.ConnectClient;
+import ccc.client.connect.KafkaConnectClient;
+import ccc.client.iam.IamClient;
+import ccc.client.vault.CloudApiCredentials;
+import ccc.client.vault.SecretResolver;
+import ccc.client.vault.VaultClient;
 import ccc.config.EnvironmentConfig;
 import ccc.config.ProjectConfig;
 import ccc.config.Target;
@@ -33,6 +39,8 @@ public final class RemoteAccess implements EnvironmentAccess {
     private ConnectClient connect;
     private Credentials credentials;
     private UnaryOperator<String> digest;
+    private IamClient iam;
+    private SecretResolver vault;
 
     record Credentials(String key, String secret) {
     }
@@ -65,28 +73,59 @@ public final class RemoteAccess implements EnvironmentAccess {
     @Override
     public synchronized ConnectClient connect() {
         if (connect == null) {
-            throw new UnsupportedOperationException("wired after the client lands");
+            if (environment.target() == Target.KAFKA_CONNECT) {
+                connect = new KafkaConnectClient(environment.connectUrl(), http, secrets);
+            } else {
+                Credentials cloud = credentials();
+                connect = new ConfluentCloudConnectClient(apiUrl(), environment.environmentId(),
+                        environment.kafkaClusterId(), cloud.key(), cloud.secret(), http, secrets);
+            }
         }
         return connect;
     }
 
     @Override
     public Map<VaultReference, String> secrets(List<VaultReference> references) {
-        throw new UnsupportedOperationException("wired after Vault lands");
+        return vault().resolve(references);
     }
 
     @Override
-    public String serviceAccountId(String displayNameOrId) {
-        throw new UnsupportedOperationException("wired after IAM lands");
+    public synchronized String serviceAccountId(String displayNameOrId) {
+        if (displayNameOrId.startsWith("sa-")) {
+            return displayNameOrId;
+        }
+        if (iam == null) {
+            Credentials cloud = credentials();
+            iam = new IamClient(apiUrl(), cloud.key(), cloud.secret(), http, secrets);
+        }
+        return iam.idOf(displayNameOrId);
     }
 
+    private synchronized SecretResolver vault() {
+        if (vault == null) {
+            try {
+                vault = new SecretResolver(new VaultClient(environment.vault(), env, http), secrets);
+            } catch (CccException e) {
+                throw new CccException(environment.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return vault;
+    }
+
+    /** The Cloud API key: from the environment, else from Vault when ccc.yaml names it there. */
     synchronized Credentials credentials() {
         if (credentials == null) {
             String key = env(API_KEY);
             String secret = env(API_SECRET);
+            if ((key == null || secret == null) && project.credentials() != null) {
+                CloudApiCredentials fromVault = vault().cloudCredentials(project.credentials());
+                key = fromVault.apiKey();
+                secret = fromVault.apiSecret();
+            }
             if (key == null || secret == null) {
                 throw new CccException("no Confluent Cloud credentials: set " + API_KEY + " and " + API_SECRET
-                        + " (a Cloud API key), or name them in ccc.yaml under confluent.credentials as Vault references.");
+                        + " (a Cloud API key and its secret), or name them in ccc.yaml under confluent.credentials "
+                        + "as Vault references.");
             }
             secrets.register(secret);
             credentials = new Credentials(key, secret);
@@ -104,6 +143,10 @@ public final class RemoteAccess implements EnvironmentAccess {
         if (digest == null) {
             byte[] key;
             String explicit = env(DIGEST_KEY);
+            if (explicit == null && project.digestKeyReference() != null) {
+                explicit = vault().resolve(SecretResolver.parseReference(project.digestKeyReference(),
+                        "sensitive.digest_key in ccc.yaml"));
+            }
             if (explicit != null) {
                 secrets.register(explicit);
                 key = explicit.getBytes(StandardCharsets.UTF_8);

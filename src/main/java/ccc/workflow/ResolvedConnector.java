@@ -5,6 +5,7 @@ import ccc.plan.DesiredConnectorState;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A desired connector with its secrets and service account resolved: {@code config} is exactly
@@ -19,5 +20,9 @@ public record ResolvedConnector(DesiredConnector source, Map<String, String> con
 
     public String name() {
         return source.name();
+    }
+
+    public Set<String> sensitiveKeys() {
+        return source.sensitive().keySet();
     }
 }

@@ -1,0 +1,341 @@
+package ccc.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stateful imitation of Confluent Cloud's Connect v1 and IAM v2 APIs, and of a Vault KV v2
+ * mount, following ../shared/docs/confluent-cloud-api.md: secrets come back masked, server keys
+ * are added to every config, pause and resume take effect only after some status polls, and
+ * failures (429, 503) can be injected.
+ */
+public final class FakeConfluentCloud extends Dispatcher implements AutoCloseable {
+
+    public static final String ENV = "env-abc123";
+    public static final String CLUSTER = "lkc-xyz789";
+    public static final String MASK = "****************";
+    private static final String BASE = "/connect/v1/environments/" + ENV + "/clusters/" + CLUSTER;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One connector as the fake cluster keeps it (config unmasked, as the real service does). */
+    public static final class Connector {
+        public final String name;
+        public final String id;
+        public final Map<String, String> config;
+        public String state = "RUNNING";
+        public String pendingState;
+        public int pollsUntilState;
+        public String trace;
+        public final List<String> taskStates = new ArrayList<>(List.of("RUNNING"));
+
+        Connector(String name, String id, Map<String, String> config) {
+            this.name = name;
+            this.id = id;
+            this.config = new LinkedHashMap<>(config);
+        }
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    public final Map<String, Connector> connectors = Collections.synchronizedMap(new TreeMap<>());
+    /** Config keys the fake treats as plugin PASSWORD type: returned masked. */
+    public final Set<String> passwordKeys = Collections.synchronizedSet(new HashSet<>());
+    public final Map<String, String> serviceAccounts = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, Map<String, String>> vaultSecrets = Collections.synchronizedMap(new HashMap<>());
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger ids = new AtomicInteger(100);
+    private final AtomicInteger injected429 = new AtomicInteger();
+    private final AtomicInteger injected503 = new AtomicInteger();
+    /** Status polls a pause or resume takes before the state changes. */
+    public volatile int asyncPolls = 1;
+    /** When set, creating a connector with this class is answered 400 echoing the submitted config. */
+    public volatile String rejectedClass;
+
+    public FakeConfluentCloud() throws IOException {
+        server.setDispatcher(this);
+        server.start();
+    }
+
+    public String url() {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Answers the next n Connect requests with 429 and Retry-After: 1. */
+    public void inject429(int n) {
+        injected429.set(n);
+    }
+
+    public void inject503(int n) {
+        injected503.set(n);
+    }
+
+    public Connector put(String name, Map<String, String> config) {
+        Connector connector = new Connector(name, "lcc-" + ids.incrementAndGet(), config);
+        connectors.put(name, connector);
+        return connector;
+    }
+
+    public long count(String methodAndPathPrefix) {
+        synchronized (requests) {
+            return requests.stream().filter(r -> r.startsWith(methodAndPathPrefix)).count();
+        }
+    }
+
+    /** Requests that change the cluster (everything but GET). */
+    public List<String> writes() {
+        synchronized (requests) {
+            return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
+        }
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String method = request.getMethod();
+        String path = request.getUrl().encodedPath();
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        requests.add(method + " " + request.getTarget());
+        bodies.add(body);
+        try {
+            if (path.startsWith("/v1/")) {
+                return vault(request, path);
+            }
+            if (request.getHeaders().get("Authorization") == null) {
+                return error(401, "Unauthorized");
+            }
+            if (path.startsWith("/iam/v2/service-accounts")) {
+                return serviceAccounts();
+            }
+            if (!path.startsWith(BASE)) {
+                return error(404, "no such environment or cluster: " + path);
+            }
+            if (injected429.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return new MockResponse.Builder().code(429).addHeader("Retry-After", "1")
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"error\":{\"code\":429,\"message\":\"Too Many Requests\"}}").build();
+            }
+            if (injected503.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return error(503, "Service Unavailable");
+            }
+            return connect(method, path.substring(BASE.length()), request, body);
+        } catch (IOException e) {
+            return error(400, "bad JSON: " + e.getMessage());
+        }
+    }
+
+    private MockResponse connect(String method, String path, RecordedRequest request, String body) throws IOException {
+        if (path.equals("/connectors") && method.equals("GET")) {
+            ObjectNode all = JSON.createObjectNode();
+            synchronized (connectors) {
+                for (Connector connector : connectors.values()) {
+                    ObjectNode node = all.putObject(connector.name);
+                    ObjectNode id = node.putObject("id");
+                    id.put("id", connector.id);
+                    id.put("id_type", "ID");
+                    ObjectNode info = node.putObject("info");
+                    info.put("name", connector.name);
+                    info.set("config", returnedConfig(connector));
+                    info.put("type", type(connector));
+                    node.set("status", status(connector, false));
+                }
+            }
+            return json(200, all);
+        }
+        if (path.equals("/connectors") && method.equals("POST")) {
+            JsonNode request0 = JSON.readTree(body);
+            String name = request0.path("name").asText();
+            Map<String, String> config = new LinkedHashMap<>();
+            request0.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            if (connectors.containsKey(name)) {
+                return error(409, "Connector " + name + " already exists");
+            }
+            if (!config.containsKey("connector.class")) {
+                return error(400, "Missing required configuration \"connector.class\"");
+            }
+            if (config.get("connector.class").equals(rejectedClass)) {
+                return error(400, "Invalid configuration for connector " + name + ": " + request0.path("config"));
+            }
+            for (String value : config.values()) {
+                if (value.matches("^\\*{2,}$")) {
+                    return error(400, "a masked value was sent back");
+                }
+            }
+            Connector connector = put(name, config);
+            ObjectNode created = JSON.createObjectNode();
+            created.put("name", name);
+            created.set("config", returnedConfig(connector));
+            created.putArray("tasks");
+            created.put("type", type(connector));
+            return json(201, created);
+        }
+        String[] parts = path.split("/");
+        if (parts.length < 3 || !parts[1].equals("connectors")) {
+            return error(404, "unknown path " + path);
+        }
+        String name = java.net.URLDecoder.decode(parts[2], java.nio.charset.StandardCharsets.UTF_8);
+        String rest = parts.length > 3 ? String.join("/", java.util.Arrays.copyOfRange(parts, 3, parts.length)) : "";
+        Connector connector = connectors.get(name);
+        if (connector == null) {
+            return error(404, "Connector " + name + " not found");
+        }
+        switch (method + " " + rest) {
+            case "GET " -> {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("name", name);
+                node.set("config", returnedConfig(connector));
+                node.put("type", type(connector));
+                return json(200, node);
+            }
+            case "GET config" -> {
+                return json(200, returnedConfig(connector));
+            }
+            case "GET status" -> {
+                return json(200, status(connector, true));
+            }
+            case "PUT config" -> {
+                JsonNode config = JSON.readTree(body);
+                Map<String, String> replaced = new LinkedHashMap<>();
+                config.fields().forEachRemaining(e -> replaced.put(e.getKey(), e.getValue().asText()));
+                for (String value : replaced.values()) {
+                    if (value.matches("^\\*{2,}$")) {
+                        return error(400, "a masked value was sent back");
+                    }
+                }
+                connector.config.clear();
+                connector.config.putAll(replaced);
+                ObjectNode node = JSON.createObjectNode();
+                node.put("name", name);
+                node.set("config", returnedConfig(connector));
+                return json(200, node);
+            }
+            case "DELETE " -> {
+                connectors.remove(name);
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .body("{\"error\":null}").build();
+            }
+            case "PUT pause" -> {
+                connector.pendingState = "PAUSED";
+                connector.pollsUntilState = asyncPolls;
+                return new MockResponse.Builder().code(202).build();
+            }
+            case "PUT resume" -> {
+                connector.pendingState = "RUNNING";
+                connector.pollsUntilState = asyncPolls;
+                return new MockResponse.Builder().code(202).build();
+            }
+            case "POST restart" -> {
+                connector.pendingState = "RUNNING";
+                connector.pollsUntilState = asyncPolls;
+                return new MockResponse.Builder().code(202).build();
+            }
+            default -> {
+                return error(404, "unknown path " + path);
+            }
+        }
+    }
+
+    private ObjectNode returnedConfig(Connector connector) {
+        ObjectNode config = JSON.createObjectNode();
+        connector.config.forEach((key, value) -> config.put(key, passwordKeys.contains(key) ? MASK : value));
+        config.put("cloud.environment", "prod");
+        config.put("cloud.provider", "azure");
+        config.put("kafka.endpoint", "SASL_SSL://pkc-1.westeurope.azure.confluent.cloud:9092");
+        config.put("kafka.region", "westeurope");
+        config.put("name", connector.name);
+        return config;
+    }
+
+    private static String type(Connector connector) {
+        return connector.config.getOrDefault("connector.class", "").toLowerCase().contains("sink") ? "sink" : "source";
+    }
+
+    private ObjectNode status(Connector connector, boolean poll) {
+        if (poll && connector.pendingState != null && --connector.pollsUntilState <= 0) {
+            connector.state = connector.pendingState;
+            connector.pendingState = null;
+        }
+        ObjectNode status = JSON.createObjectNode();
+        status.put("name", connector.name);
+        ObjectNode state = status.putObject("connector");
+        state.put("state", connector.state);
+        state.put("worker_id", connector.name);
+        state.put("trace", connector.trace == null ? "" : connector.trace);
+        ArrayNode tasks = status.putArray("tasks");
+        for (int i = 0; i < connector.taskStates.size(); i++) {
+            ObjectNode task = tasks.addObject();
+            task.put("id", i);
+            task.put("state", "PAUSED".equals(connector.state) ? "PAUSED" : connector.taskStates.get(i));
+            task.put("worker_id", connector.name);
+            task.put("msg", "");
+        }
+        status.put("type", type(connector));
+        return status;
+    }
+
+    private MockResponse serviceAccounts() {
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode data = page.putArray("data");
+        serviceAccounts.forEach((displayName, id) -> {
+            ObjectNode account = data.addObject();
+            account.put("id", id);
+            account.put("display_name", displayName);
+        });
+        page.putObject("metadata").putNull("next");
+        return json(200, page);
+    }
+
+    private MockResponse vault(RecordedRequest request, String path) {
+        if (request.getHeaders().get("X-Vault-Token") == null) {
+            return new MockResponse.Builder().code(403).body("{\"errors\":[\"permission denied\"]}").build();
+        }
+        String prefix = "/v1/secret/data/";
+        if (!path.startsWith(prefix)) {
+            return new MockResponse.Builder().code(404).body("{\"errors\":[]}").build();
+        }
+        Map<String, String> secret = vaultSecrets.get(path.substring(prefix.length()));
+        if (secret == null) {
+            return new MockResponse.Builder().code(404).body("{\"errors\":[]}").build();
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        ObjectNode inner = data.putObject("data");
+        secret.forEach(inner::put);
+        data.putObject("metadata").put("version", 1);
+        return json(200, root);
+    }
+
+    private static MockResponse json(int code, JsonNode body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+                .body(body.toString()).build();
+    }
+
+    private static MockResponse error(int code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        return json(code, body);
+    }
+}
