@@ -1,0 +1,363 @@
+package ccc.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ccc.output.Json;
+import ccc.testing.Cli;
+import ccc.testing.FakeConfluentCloud;
+import ccc.testing.Repo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * plan and apply end to end, in-process, against a stateful fake of Confluent Cloud (Connect,
+ * IAM) and Vault served by MockWebServer.
+ */
+class PlanApplyEndToEndTest {
+
+    static final String ACCOUNT_KEY = "canary-account-key-5Qx8Jw";
+    static final String ROTATED_KEY = "canary-rotated-key-Zr4Lm2";
+    static final String API_SECRET = "canary-api-secret-Hh71Pq";
+    static final String VAULT_TOKEN = "canary-vault-token-Kk02Ab";
+
+    @TempDir
+    Path root;
+    FakeConfluentCloud cloud;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cloud = new FakeConfluentCloud();
+        cloud.passwordKeys.add("azblob.account.key");
+        cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY));
+        env = new HashMap<>(Map.of(
+                "CONFLUENT_CLOUD_API_URL", cloud.url(),
+                "CONFLUENT_CLOUD_API_KEY", "KEYABCDEF",
+                "CONFLUENT_CLOUD_API_SECRET", API_SECRET,
+                "VAULT_ADDR", cloud.url(),
+                "VAULT_TOKEN", VAULT_TOKEN));
+        Repo.write(root, "ccc.yaml", """
+                managed:
+                  name_prefix: peve-
+                environments:
+                  dev:
+                    environment_id: env-abc123
+                    kafka_cluster_id: lkc-xyz789
+                    vault:
+                      auth: token
+                """);
+        blob("peve-blob-01", "1000", "RUNNING");
+        Repo.connector(root, "dev", "ccloud-gen-01", """
+                {"name": "peve-gen-01",
+                 "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "kafka.topic": "gen", "quickstart": "ORDERS", "tasks.max": "1"}}
+                """, "service_account: sa-direct01\n");
+    }
+
+    @AfterEach
+    void tearDown() {
+        cloud.close();
+    }
+
+    void blob(String name, String flushSize, String status) {
+        Repo.connector(root, "dev", "ccloud-blob-01", """
+                {"name": "%s",
+                 "config_nonsensitive": {"connector.class": "AzureBlobSink", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "topics": "${topic}", "flush.size": "${flush}", "tasks.max": "1"},
+                 "config_sensitive": {"azblob.account.key": "${vault:secret/peve/blob#account_key}"}}
+                """.formatted(name), "status: %s\nservice_account: SA_BLOB\ntopic: orders\nflush: %s\n"
+                .formatted(status, flushSize));
+    }
+
+    Cli.Result ccc(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--root", root.toString()));
+        if (args[0].equals("apply")) {
+            all.addAll(List.of("--poll-interval", "10ms", "--timeout", "20s"));
+        }
+        Cli.Result result = Cli.run(env, "", all.toArray(String[]::new));
+        for (String canary : List.of(ACCOUNT_KEY, ROTATED_KEY, API_SECRET, VAULT_TOKEN)) {
+            assertFalse(result.all().contains(canary), "a secret was printed:\n" + result);
+        }
+        return result;
+    }
+
+    static JsonNode json(Cli.Result result) throws Exception {
+        return Json.MAPPER.readTree(result.out());
+    }
+
+    void applyAll() {
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, apply.exitCode(), apply.toString());
+    }
+
+    @Test
+    void createsFromEmptyThenPlansNoOp() throws Exception {
+        Cli.Result plan = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
+        assertEquals(2, plan.exitCode(), plan.toString());
+        JsonNode document = json(plan);
+        assertEquals(1, document.get("format_version").asInt());
+        assertEquals(2, document.path("summary").path("create").asInt());
+
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertTrue(apply.out().contains("2 succeeded, 0 failed"), apply.toString());
+
+        FakeConfluentCloud.Connector blob = cloud.connectors.get("peve-blob-01");
+        assertNotNull(blob);
+        assertEquals(ACCOUNT_KEY, blob.config.get("azblob.account.key"));
+        assertEquals("sa-blob01", blob.config.get("kafka.service.account.id"));
+        assertEquals("orders-dlq", blob.config.get("errors.deadletterqueue.topic.name"));
+        assertTrue(blob.config.get("ccc.sensitive.digest").startsWith("v1:azblob.account.key="));
+        assertFalse(blob.config.get("ccc.sensitive.digest").contains(ACCOUNT_KEY));
+        assertEquals("sa-direct01", cloud.connectors.get("peve-gen-01").config.get("kafka.service.account.id"));
+
+        Cli.Result again = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(2, json(again).path("summary").path("no-op").asInt());
+        assertEquals(0, json(again).path("actions").size());
+    }
+
+    @Test
+    void updatesInPlaceWithPutNeverDelete() throws Exception {
+        applyAll();
+        blob("peve-blob-01", "2000", "RUNNING");
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        JsonNode action = json(plan).path("actions").get(0);
+        assertEquals("update", action.path("action").asText());
+        assertEquals("ccloud-blob-01", action.path("directory").asText());
+        JsonNode change = action.path("changes").get(0);
+        assertEquals("flush.size", change.path("key").asText());
+        assertEquals("1000", change.path("before").asText());
+        assertEquals("2000", change.path("after").asText());
+        assertFalse(change.path("sensitive").asBoolean());
+
+        int before = cloud.writes().size();
+        applyAll();
+        List<String> writes = cloud.writes().subList(before, cloud.writes().size());
+        assertEquals(List.of("PUT /connect/v1/environments/env-abc123/clusters/lkc-xyz789/connectors/peve-blob-01/config"),
+                writes);
+        assertEquals("2000", cloud.connectors.get("peve-blob-01").config.get("flush.size"));
+        assertEquals(ACCOUNT_KEY, cloud.connectors.get("peve-blob-01").config.get("azblob.account.key"));
+    }
+
+    @Test
+    void detectsARotatedSecretWithoutPrintingIt() throws Exception {
+        applyAll();
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ROTATED_KEY));
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json", "--detailed-exitcode");
+        assertEquals(2, plan.exitCode(), plan.toString());
+        JsonNode action = json(plan).path("actions").get(0);
+        assertEquals("update", action.path("action").asText());
+        JsonNode change = action.path("changes").get(0);
+        assertEquals("azblob.account.key", change.path("key").asText());
+        assertTrue(change.path("sensitive").asBoolean());
+        assertFalse(change.has("before") || change.has("after"));
+        Cli.Result text = ccc("plan", "--env", "dev");
+        assertTrue(text.out().contains("azblob.account.key = (sensitive value changed)"), text.toString());
+
+        applyAll();
+        assertEquals(ROTATED_KEY, cloud.connectors.get("peve-blob-01").config.get("azblob.account.key"));
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void refusesARenameAndSendsNothing() throws Exception {
+        applyAll();
+        blob("peve-blob-02", "1000", "RUNNING");
+        int before = cloud.writes().size();
+
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        assertEquals(3, plan.exitCode(), plan.toString());
+        JsonNode refusal = json(plan).path("refusals").get(0);
+        assertEquals("peve-blob-02", refusal.path("connector").asText());
+        assertEquals("rename", refusal.path("rule").asText());
+        assertEquals("--allow-offset-loss", refusal.path("override").asText());
+        assertTrue(refusal.path("message").asText().contains("peve-blob-01"));
+
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--prune");
+        assertEquals(3, apply.exitCode(), apply.toString());
+        assertEquals(before, cloud.writes().size(), "a refused apply sent " + cloud.writes());
+        assertTrue(cloud.connectors.containsKey("peve-blob-01"));
+    }
+
+    @Test
+    void renameGoesThroughWithAllowOffsetLossAndPrune() {
+        applyAll();
+        blob("peve-blob-02", "1000", "RUNNING");
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--prune", "--allow-offset-loss");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertTrue(cloud.connectors.containsKey("peve-blob-02"));
+        assertFalse(cloud.connectors.containsKey("peve-blob-01"));
+    }
+
+    @Test
+    void reportsOrphansThenPrunesThemButNeverAnotherTeams() throws Exception {
+        applyAll();
+        cloud.put("peve-legacy-01", Map.of("connector.class", "S3_SINK", "topics", "legacy"));
+        cloud.put("other-team-sink", Map.of("connector.class", "S3_SINK", "topics", "theirs"));
+
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json", "--detailed-exitcode");
+        assertEquals(0, plan.exitCode(), "an orphan alone is not a change: " + plan);
+        assertEquals(1, json(plan).path("summary").path("orphan").asInt());
+        assertEquals("orphan", json(plan).path("actions").get(0).path("action").asText());
+
+        applyAll();
+        assertTrue(cloud.connectors.containsKey("peve-legacy-01"), "deleted without --prune");
+
+        Cli.Result prune = ccc("apply", "--env", "dev", "--auto-approve", "--prune");
+        assertEquals(0, prune.exitCode(), prune.toString());
+        assertFalse(cloud.connectors.containsKey("peve-legacy-01"));
+        assertTrue(cloud.connectors.containsKey("other-team-sink"));
+        assertTrue(cloud.writes().stream().noneMatch(w -> w.contains("other-team-sink")));
+    }
+
+    @Test
+    void pausesAndResumesByDeclaredStatus() throws Exception {
+        cloud.asyncPolls = 3;
+        applyAll();
+        blob("peve-blob-01", "1000", "PAUSED");
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        assertEquals("pause", json(plan).path("actions").get(0).path("action").asText());
+        applyAll();
+        assertEquals("PAUSED", cloud.connectors.get("peve-blob-01").state);
+
+        blob("peve-blob-01", "1000", "RUNNING");
+        applyAll();
+        assertEquals("RUNNING", cloud.connectors.get("peve-blob-01").state);
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void refusesAStaleSavedPlan() throws Exception {
+        applyAll();
+        blob("peve-blob-01", "3000", "RUNNING");
+        Path saved = root.resolve("plan.json");
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", saved.toString()).exitCode());
+        String file = Files.readString(saved);
+        assertFalse(file.contains(ACCOUNT_KEY));
+
+        cloud.connectors.get("peve-gen-01").config.put("quickstart", "USERS");
+        int before = cloud.writes().size();
+        Cli.Result apply = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(3, apply.exitCode(), apply.toString());
+        assertTrue(apply.err().contains("cluster changed"), apply.toString());
+        assertEquals(before, cloud.writes().size());
+    }
+
+    @Test
+    void appliesAFreshSavedPlan() {
+        applyAll();
+        blob("peve-blob-01", "3000", "RUNNING");
+        Path saved = root.resolve("plan.json");
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", saved.toString()).exitCode());
+        Cli.Result apply = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertEquals("3000", cloud.connectors.get("peve-blob-01").config.get("flush.size"));
+    }
+
+    @Test
+    void refusesASavedPlanWhenTheRepositoryChanged() {
+        applyAll();
+        Path saved = root.resolve("plan.json");
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", saved.toString()).exitCode());
+        blob("peve-blob-01", "4000", "RUNNING");
+        Cli.Result apply = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(3, apply.exitCode(), apply.toString());
+        assertEquals("1000", cloud.connectors.get("peve-blob-01").config.get("flush.size"));
+    }
+
+    @Test
+    void convergesUnderRateLimiting() {
+        cloud.inject429(3);
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertEquals(2, cloud.connectors.size());
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void refusesWithoutATerminalOrAutoApprove() {
+        Cli.Result apply = ccc("apply", "--env", "dev");
+        assertEquals(1, apply.exitCode(), apply.toString());
+        assertTrue(apply.err().contains("--auto-approve"), apply.toString());
+        assertTrue(cloud.writes().isEmpty(), cloud.writes().toString());
+    }
+
+    @Test
+    void asksForYesOnATerminal() {
+        List<String> args = List.of("apply", "--env", "dev", "--root", root.toString(), "--poll-interval", "10ms");
+        Cli.Result no = Cli.run(env, true, "no\n", args.toArray(String[]::new));
+        assertEquals(1, no.exitCode(), no.toString());
+        assertTrue(cloud.writes().isEmpty());
+        Cli.Result yes = Cli.run(env, true, "yes\n", args.toArray(String[]::new));
+        assertEquals(0, yes.exitCode(), yes.toString());
+        assertEquals(2, cloud.connectors.size());
+    }
+
+    @Test
+    void oneFailureDoesNotHideTheOthersAndAScrubbedEchoIsReported() {
+        cloud.rejectedClass = "AzureBlobSink";
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(1, apply.exitCode(), apply.toString());
+        assertTrue(apply.all().contains("peve-blob-01"), apply.toString());
+        assertTrue(apply.out().contains("1 succeeded, 1 failed"), apply.toString());
+        assertTrue(cloud.connectors.containsKey("peve-gen-01"));
+        cloud.rejectedClass = null;
+        applyAll();
+        assertEquals(2, cloud.connectors.size());
+    }
+
+    @Test
+    void offlinePlanNeedsNoCredentialsAndNoNetwork() throws Exception {
+        Cli.Result plan = Cli.run(Map.of(), "", "plan", "--env", "dev", "--offline", "--output", "json",
+                "--root", root.toString());
+        assertEquals(0, plan.exitCode(), plan.toString());
+        assertEquals(2, json(plan).path("summary").path("create").asInt());
+        assertTrue(cloud.requests.isEmpty());
+    }
+
+    @Test
+    void missingCredentialsNameBothVariables() {
+        env.remove("CONFLUENT_CLOUD_API_SECRET");
+        Cli.Result plan = ccc("plan", "--env", "dev");
+        assertEquals(1, plan.exitCode(), plan.toString());
+        assertTrue(plan.err().contains("CONFLUENT_CLOUD_API_KEY") && plan.err().contains("CONFLUENT_CLOUD_API_SECRET"));
+        assertFalse(plan.all().contains("\tat "));
+    }
+
+    @Test
+    void onePlanMakesOneListRequestWhateverTheNumberOfConnectors() throws Exception {
+        for (int n : new int[] {1, 50}) {
+            Path repo = root.resolve("n" + n);
+            Repo.write(repo, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+            cloud.connectors.clear();
+            for (int i = 0; i < n; i++) {
+                Repo.connector(repo, "dev", "ccloud-gen-" + i, """
+                        {"name": "peve-gen-%d",
+                         "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.topic": "t%d"}}
+                        """.formatted(i, i), "");
+                cloud.put("peve-gen-" + i, Map.of("connector.class", "DatagenSource", "kafka.topic", "t" + i));
+            }
+            cloud.requests.clear();
+            Cli.Result plan = Cli.run(env, "", "plan", "--env", "dev", "--output", "json", "--root", repo.toString());
+            assertEquals(0, plan.exitCode(), plan.toString());
+            assertEquals(n, json(plan).path("summary").path("no-op").asInt());
+            assertEquals(List.of("GET /connect/v1/environments/env-abc123/clusters/lkc-xyz789/connectors?expand=info,status,id"),
+                    cloud.requests, "N=" + n);
+        }
+    }
+}
