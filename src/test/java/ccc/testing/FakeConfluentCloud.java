@@ -44,6 +44,12 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         public int pollsUntilState;
         public String trace;
         public final List<String> taskStates = new ArrayList<>(List.of("RUNNING"));
+        public final List<String> taskTraces = new ArrayList<>(java.util.Arrays.asList((String) null));
+        /** Offsets as the API shows them: [{"partition": {...}, "offset": {...}}]. */
+        public ArrayNode offsets = JSON.createArrayNode();
+        public String offsetPhase;
+        public ArrayNode pendingOffsets;
+        public int offsetPolls;
 
         Connector(String name, String id, Map<String, String> config) {
             this.name = name;
@@ -65,6 +71,12 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     private final AtomicInteger injected503 = new AtomicInteger();
     /** Status polls a pause or resume takes before the state changes. */
     public volatile int asyncPolls = 1;
+    /** Status polls an offsets request stays PENDING before it ends. */
+    public volatile int offsetPolls = 2;
+    /** When true, offsets requests end FAILED. */
+    public volatile boolean failOffsetRequests;
+    /** Restarting a connector sets its tasks to this state. */
+    public volatile String stateAfterRestart = "RUNNING";
     /** When set, creating a connector with this class is answered 400 echoing the submitted config. */
     public volatile String rejectedClass;
 
@@ -246,9 +258,50 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                 return new MockResponse.Builder().code(202).build();
             }
             case "POST restart" -> {
-                connector.pendingState = "RUNNING";
+                connector.pendingState = stateAfterRestart;
                 connector.pollsUntilState = asyncPolls;
+                java.util.Collections.fill(connector.taskStates, stateAfterRestart);
                 return new MockResponse.Builder().code(202).build();
+            }
+            case "GET offsets" -> {
+                ObjectNode node = JSON.createObjectNode();
+                node.put("id", connector.id);
+                node.put("name", name);
+                node.set("offsets", connector.offsets);
+                node.putObject("metadata").put("observed_at", "2026-11-24T10:00:00Z");
+                return json(200, node);
+            }
+            case "POST offsets/request" -> {
+                JsonNode request0 = JSON.readTree(body);
+                if (connector.offsetPhase != null && connector.offsetPhase.startsWith("PENDING")) {
+                    return error(409, "an offsets request is already in progress");
+                }
+                connector.pendingOffsets = "DELETE".equals(request0.path("type").asText())
+                        ? JSON.createArrayNode() : (ArrayNode) request0.path("offsets");
+                connector.offsetPhase = "PENDING";
+                connector.offsetPolls = offsetPolls;
+                return new MockResponse.Builder().code(202).build();
+            }
+            case "GET offsets/request/status" -> {
+                if (connector.offsetPhase == null) {
+                    return error(404, "no offsets request for " + name);
+                }
+                if (connector.offsetPhase.startsWith("PENDING") && --connector.offsetPolls <= 0) {
+                    if (failOffsetRequests) {
+                        connector.offsetPhase = "FAILED";
+                    } else {
+                        connector.offsetPhase = "APPLIED";
+                        connector.offsets = connector.pendingOffsets;
+                    }
+                } else if (connector.offsetPhase.equals("PENDING")) {
+                    connector.offsetPhase = "PENDING_VALIDATION";
+                }
+                ObjectNode node = JSON.createObjectNode();
+                node.putObject("request").put("type", "PATCH");
+                ObjectNode status = node.putObject("status");
+                status.put("phase", connector.offsetPhase);
+                status.put("message", "FAILED".equals(connector.offsetPhase) ? "offsets are out of range" : "");
+                return json(200, node);
             }
             default -> {
                 return error(404, "unknown path " + path);
@@ -289,6 +342,10 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             task.put("state", "PAUSED".equals(connector.state) ? "PAUSED" : connector.taskStates.get(i));
             task.put("worker_id", connector.name);
             task.put("msg", "");
+            String taskTrace = i < connector.taskTraces.size() ? connector.taskTraces.get(i) : null;
+            if (taskTrace != null) {
+                task.put("trace", taskTrace);
+            }
         }
         status.put("type", type(connector));
         return status;
