@@ -77,6 +77,8 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     public volatile boolean failOffsetRequests;
     /** Restarting a connector sets its tasks to this state. */
     public volatile String stateAfterRestart = "RUNNING";
+    /** When set, a created connector of this class ends FAILED with a trace that echoes its config. */
+    public volatile String failingClass;
     /** When set, creating a connector with this class is answered 400 echoing the submitted config. */
     public volatile String rejectedClass;
 
@@ -195,6 +197,10 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                 }
             }
             Connector connector = put(name, config);
+            if (config.get("connector.class").equals(failingClass)) {
+                connector.state = "FAILED";
+                connector.trace = "org.apache.kafka.common.config.ConfigException: cannot connect with " + config;
+            }
             ObjectNode created = JSON.createObjectNode();
             created.put("name", name);
             created.set("config", returnedConfig(connector));

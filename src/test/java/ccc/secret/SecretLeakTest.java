@@ -1,0 +1,142 @@
+package ccc.secret;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ccc.testing.Cli;
+import ccc.testing.FakeConfluentCloud;
+import ccc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command over a fixture whose secrets are unique canaries, with a server that echoes
+ * submitted configs in errors and traces: no canary may reach stdout, stderr or any file.
+ */
+class SecretLeakTest {
+
+    static final String ACCOUNT_KEY = "CANARY-ACCOUNT-KEY-9f2b61";
+    static final String ACCOUNT_NAME = "CANARY-ACCOUNT-NAME-73c0de";
+    static final String PASSWORD = "CANARY-DB-PASSWORD-4e8a11";
+    static final String API_SECRET = "CANARY-API-SECRET-b5d7e3";
+    static final String VAULT_TOKEN = "CANARY-VAULT-TOKEN-0a9c44";
+    static final String DIGEST_KEY = "CANARY-DIGEST-KEY-6612fe";
+    static final List<String> CANARIES = List.of(ACCOUNT_KEY, ACCOUNT_NAME, PASSWORD, API_SECRET, VAULT_TOKEN,
+            DIGEST_KEY);
+
+    @TempDir
+    Path root;
+    FakeConfluentCloud cloud;
+    Map<String, String> env;
+    final List<Cli.Result> results = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cloud = new FakeConfluentCloud();
+        cloud.passwordKeys.addAll(List.of("azblob.account.key", "azblob.account.name", "connection.password"));
+        cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY, "account_name", ACCOUNT_NAME));
+        cloud.vaultSecrets.put("peve/db", Map.of("password", PASSWORD));
+        env = Map.of("CONFLUENT_CLOUD_API_URL", cloud.url(), "CONFLUENT_CLOUD_API_KEY", "KEY123",
+                "CONFLUENT_CLOUD_API_SECRET", API_SECRET, "VAULT_ADDR", cloud.url(), "VAULT_TOKEN", VAULT_TOKEN,
+                "CCC_DIGEST_KEY", DIGEST_KEY);
+        Repo.write(root, "ccc.yaml", """
+                managed:
+                  name_prefix: peve-
+                environments:
+                  dev:
+                    environment_id: env-abc123
+                    kafka_cluster_id: lkc-xyz789
+                """);
+        Repo.connector(root, "dev", "ccloud-blob-01", """
+                {"name": "peve-blob-01",
+                 "config_nonsensitive": {"connector.class": "AzureBlobSink", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "topics": "orders", "tasks.max": "1"},
+                 "config_sensitive": {"azblob.account.key": "${vault:secret/peve/blob#account_key}",
+                                      "azblob.account.name": "${vault:secret/peve/blob#account_name}"}}
+                """, "service_account: SA_BLOB\n");
+        Repo.connector(root, "dev", "ccloud-db-01", """
+                {"name": "peve-db-01",
+                 "config_nonsensitive": {"connector.class": "PostgresSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "kafka.topic": "db", "tasks.max": "1"},
+                 "config_sensitive": {"connection.password": "prefix-${vault:secret/peve/db#password}"}}
+                """, "service_account: sa-db01\n");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        cloud.close();
+        for (Cli.Result result : results) {
+            for (String canary : CANARIES) {
+                assertFalse(result.all().contains(canary), "canary " + canary + " printed:\n" + result);
+            }
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                for (String canary : CANARIES) {
+                    assertFalse(text.contains(canary), "canary " + canary + " written to " + file);
+                }
+            }
+        }
+    }
+
+    Cli.Result ccc(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--root", root.toString()));
+        Cli.Result result = Cli.run(env, "", all.toArray(String[]::new));
+        results.add(result);
+        return result;
+    }
+
+    @Test
+    void noCommandPrintsOrWritesASecret() {
+        assertEquals(0, ccc("validate").exitCode());
+        assertEquals(0, ccc("render", "--env", "dev").exitCode());
+        assertEquals(0, ccc("render", "--env", "dev", "--resolve-secrets", "--output", "json").exitCode());
+        assertEquals(0, ccc("render", "--env", "dev", "--resolve-secrets", "--output", "markdown").exitCode());
+        for (String format : List.of("text", "json", "markdown")) {
+            assertEquals(0, ccc("plan", "--env", "dev", "--output", format, "--debug").exitCode());
+        }
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", root.resolve("plan.json").toString()).exitCode());
+
+        cloud.rejectedClass = "AzureBlobSink";
+        cloud.failingClass = "PostgresSource";
+        Cli.Result failing = ccc("apply", "--env", "dev", "--auto-approve", "--debug", "--poll-interval", "10ms");
+        assertEquals(1, failing.exitCode(), failing.toString());
+        assertTrue(failing.all().contains("Invalid configuration"), "the echoing error is reported: " + failing);
+        assertTrue(failing.all().contains("cannot connect with"), "the echoing trace is reported: " + failing);
+        assertTrue(failing.all().contains("********"), failing.toString());
+
+        cloud.rejectedClass = null;
+        cloud.failingClass = null;
+        cloud.connectors.remove("peve-db-01");
+        assertEquals(0, ccc("apply", "--env", "dev", "--auto-approve", "--output", "json",
+                "--poll-interval", "10ms").exitCode());
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY + "-rotated", "account_name",
+                ACCOUNT_NAME));
+        assertEquals(0, ccc("apply", "--env", "dev", "--auto-approve", "--poll-interval", "10ms").exitCode());
+
+        ccc("status", "--env", "dev", "--output", "json");
+        ccc("status", "--env", "dev", "--trace");
+        ccc("pause", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");
+        ccc("resume", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");
+        ccc("restart", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");
+        ccc("offsets", "get", "--env", "dev", "peve-db-01");
+        ccc("new", "ccloud-new-01", "--class", "S3_SINK");
+
+        cloud.vaultSecrets.remove("peve/db");
+        Cli.Result missing = ccc("plan", "--env", "dev", "--debug");
+        assertEquals(1, missing.exitCode(), missing.toString());
+    }
+}
