@@ -1,0 +1,117 @@
+package ccc.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Config repositories for tests: the bundled example, classpath fixtures, and ones written on the fly. */
+public final class Repo {
+
+    /** A ccc.yaml with one Confluent Cloud environment, dev. */
+    public static final String MINIMAL_CCC_YAML = """
+            managed:
+              name_prefix: peve-
+            environments:
+              dev:
+                environment_id: env-abc123
+                kafka_cluster_id: lkc-xyz789
+            """;
+
+    private Repo() {
+    }
+
+    /** The example repository at the root of the project (tests run with the project as working directory). */
+    public static Path example() {
+        Path path = Path.of("connectors").toAbsolutePath();
+        if (!Files.isRegularFile(path.resolve("ccc.yaml"))) {
+            throw new IllegalStateException("the example repository is not at " + path);
+        }
+        return path;
+    }
+
+    /** Copies the example repository into target (created if needed) and returns target. */
+    public static Path copyExample(Path target) {
+        copyTree(example(), target);
+        return target;
+    }
+
+    /** A directory of src/test/resources, as a file system path. */
+    public static Path resource(String name) {
+        URL url = Repo.class.getResource("/" + name);
+        if (url == null) {
+            throw new IllegalStateException("no test resource " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void copyTree(Path source, Path target) {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                Path to = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(path, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a UTF-8 file under root, creating its directories; returns its path. */
+    public static Path write(Path root, String relative, String content) {
+        Path file = root.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes one connector for one environment: directory/env-directory.json and directory/env-vars.yaml.
+     */
+    public static void connector(Path root, String env, String directory, String json, String vars) {
+        write(root, directory + "/" + env + "-" + directory + ".json", json);
+        write(root, directory + "/" + env + "-vars.yaml", vars);
+    }
+
+    /** A valid Datagen source for dev, with a service account and one variable. */
+    public static void datagen(Path root, String directory, String name) {
+        connector(root, "dev", directory, """
+                {
+                  "name": "%s",
+                  "config_nonsensitive": {
+                    "connector.class": "DatagenSource",
+                    "kafka.auth.mode": "SERVICE_ACCOUNT",
+                    "kafka.topic": "${topic}",
+                    "quickstart": "ORDERS",
+                    "tasks.max": "1"
+                  }
+                }
+                """.formatted(name), """
+                service_account: SA_PEVE_DATAGEN
+                topic: orders
+                """);
+    }
+}
