@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,13 +30,16 @@ import java.util.Map;
  */
 public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
 
+    // Exact decimals: 1.50 stays "1.50" when rendered as a string, as the user wrote it.
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
     static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     /** The file could not be parsed at all. */
@@ -66,13 +72,29 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file is not UTF-8 text",
+                    "Save it as UTF-8."));
+        } catch (NoSuchFileException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file does not exist", ""));
+        } catch (AccessDeniedException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: permission denied",
+                    "Check its permissions."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE,
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read",
                     "Check that it exists, is readable and is UTF-8 text."));
         }
-        try {
-            JsonNode root = mapper.readTree(text);
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode root = mapper.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                // readTree stops after the first value: a second JSON value or YAML document would be ignored.
+                JsonLocation where = parser.currentTokenLocation();
+                throw new Unparseable(Problem.error(file, new Location(where.getLineNr(), where.getColumnNr(), ""),
+                        "malformed " + format + ": " + ("JSON".equals(format)
+                                ? "more content after the end of the first JSON value"
+                                : "more than one YAML document ('---') in the file"),
+                        "Keep exactly one " + ("JSON".equals(format) ? "object" : "document") + " in the file."));
+            }
             if (root == null || root.isMissingNode() || root.isNull()) {
                 root = JsonNodeFactory.instance.objectNode();
             }
@@ -85,8 +107,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                     "malformed " + format + ": " + firstLine(e.getOriginalMessage()),
                     "Fix the syntax at that place."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE,
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")", ""));
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read", ""));
         }
     }
 
