@@ -34,10 +34,15 @@ public final class Cli {
     }
 
     public static Result run(Map<String, String> env, String stdin, String... args) {
+        return run(env, false, stdin, args);
+    }
+
+    /** As if on a terminal (terminal true) or in a pipe or CI job (false). */
+    public static Result run(Map<String, String> env, boolean terminal, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(stdin)), env, false, new SecretRegistry());
+                new BufferedReader(new StringReader(stdin)), env, terminal, new SecretRegistry());
         int exit = Main.run(args, context);
         return new Result(exit, out.toString(), err.toString());
     }
