@@ -21,8 +21,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed JSON or YAML file that remembers where every value came from, so that a problem can be
@@ -100,11 +104,12 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             }
             return new SourceDocument(file, root, locate(mapper.getFactory(), text));
         } catch (JsonProcessingException e) {
+            Diagnosis diagnosis = diagnose(e.getOriginalMessage());
             JsonLocation where = e.getLocation();
-            Location location = where == null ? Location.NONE
-                    : new Location(where.getLineNr(), where.getColumnNr(), "");
+            Location location = diagnosis.mark() != null ? diagnosis.mark()
+                    : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
             throw new Unparseable(Problem.error(file, location,
-                    "malformed " + format + ": " + firstLine(e.getOriginalMessage()),
+                    "malformed " + format + ": " + diagnosis.text(),
                     "Fix the syntax at that place."));
         } catch (IOException e) {
             throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read", ""));
@@ -131,11 +136,49 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         return Map.copyOf(locations);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unexpected content";
+    private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
+
+    /** What a parser said is wrong, and where, when its message says so more precisely than its location. */
+    record Diagnosis(String text, Location mark) {
+    }
+
+    /**
+     * The parser's message without its echo of the source. SnakeYAML writes "context, its mark, snippet,
+     * problem, its mark, snippet": keep the problem (what is wrong) and the context with where it began;
+     * the problem's mark is where the parser found it (Jackson's own location can be a token off).
+     */
+    static Diagnosis diagnose(String message) {
+        if (message == null || message.isBlank()) {
+            return new Diagnosis("unexpected content", null);
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        List<String> statements = new ArrayList<>();
+        List<Location> marks = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            Matcher mark = MARK.matcher(line);
+            if (mark.matches()) {
+                if (!statements.isEmpty() && marks.size() < statements.size()) {
+                    marks.add(new Location(Integer.parseInt(mark.group(1)), Integer.parseInt(mark.group(2)), ""));
+                }
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                while (marks.size() < statements.size()) {
+                    marks.add(null);
+                }
+                statements.add(line.strip());
+            }
+        }
+        while (marks.size() < statements.size()) {
+            marks.add(null);
+        }
+        if (statements.isEmpty()) {
+            return new Diagnosis(message.strip().lines().findFirst().orElse("unexpected content"), null);
+        }
+        int last = statements.size() - 1;
+        if (last == 0) {
+            return new Diagnosis(statements.get(0), marks.get(0));
+        }
+        Location contextMark = marks.get(0);
+        String context = statements.get(0)
+                + (contextMark == null ? "" : " at " + contextMark.line() + ":" + contextMark.column());
+        return new Diagnosis(statements.get(last) + " (" + context + ")", marks.get(last));
     }
 }

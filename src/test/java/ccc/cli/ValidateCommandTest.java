@@ -119,7 +119,7 @@ class ValidateCommandTest {
         result = validate();
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("dev-ccloud-datagen-source-connector-01.json:6:5"), result.out());
-        assertTrue(result.out().contains("prod-vars.yaml:1:10: malformed YAML"), result.out());
+        assertTrue(result.out().contains("prod-vars.yaml:2:1: malformed YAML"), result.out());
         assertTrue(result.out().contains("2 errors, 1 warning (6 connectors in dev, cert, prod, local rendered)."),
                 result.out());
     }

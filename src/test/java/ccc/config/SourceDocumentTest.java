@@ -141,6 +141,50 @@ class SourceDocumentTest {
     }
 
     @Test
+    void yamlErrorSaysWhatIsWrongAndWhereItBegan() {
+        Path file = Repo.write(dir, "flow.yaml", "a:\n  b: [\n    c: d\n    e: f\n");
+        Problem problem = unparseable(file, false);
+        assertEquals("malformed YAML: expected ',' or ']', but got : (while parsing a flow sequence at 2:6)",
+                problem.message());
+        assertEquals(new Location(4, 6, ""), problem.location());
+    }
+
+    @Test
+    void tabIndentationIsReportedWhereTheTabIs() {
+        Path file = Repo.write(dir, "tab.yaml", "topic: a\nextra:\n\tkey: b\n");
+        Problem problem = unparseable(file, false);
+        assertEquals(new Location(3, 1, ""), problem.location());
+        assertTrue(problem.message().contains("(Do not use \\t(TAB) for indentation)"), problem.message());
+    }
+
+    @Test
+    void unclosedQuoteSaysWhereTheQuoteIs() {
+        Path file = Repo.write(dir, "quote.yaml", "topic: \"orders\nnext: b\n");
+        Problem problem = unparseable(file, false);
+        assertEquals("malformed YAML: found unexpected end of stream (while scanning a quoted scalar at 1:8)",
+                problem.message());
+    }
+
+    @Test
+    void parserMessagesAreReducedToWhatIsWrong() {
+        assertEquals("unexpected content", SourceDocument.diagnose(null).text());
+        assertEquals("one line", SourceDocument.diagnose("one line").text());
+        SourceDocument.Diagnosis diagnosis = SourceDocument.diagnose("""
+                while parsing a block mapping
+                 in 'reader', line 1, column 1:
+                    a: b
+                    ^
+                expected <block end>, but found '<block mapping start>'
+                 in 'reader', line 3, column 3:
+                      c: d
+                      ^
+                """);
+        assertEquals("expected <block end>, but found '<block mapping start>' (while parsing a block mapping at 1:1)",
+                diagnosis.text());
+        assertEquals(new Location(3, 3, ""), diagnosis.mark());
+    }
+
+    @Test
     void duplicateYamlKeyIsAnError() {
         Path file = Repo.write(dir, "dup.yaml", "topic: a\nother: c\ntopic: b\n");
         Problem problem = unparseable(file, false);
