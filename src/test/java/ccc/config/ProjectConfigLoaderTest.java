@@ -128,6 +128,28 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
+    void anchorsShareSettingsBetweenEnvironments() {
+        ProjectConfig config = loadValid("""
+                managed:
+                  name_prefix: peve-
+                environments:
+                  dev:
+                    environment_id: env-dev
+                    kafka_cluster_id: lkc-dev
+                    vault: &vault
+                      address: https://vault.example.internal:8200
+                      auth: jwt
+                      role: ccloud-connectors
+                  prod:
+                    environment_id: env-prod
+                    kafka_cluster_id: lkc-prod
+                    vault: *vault
+                """);
+        assertEquals(config.environments().get("dev").vault(), config.environments().get("prod").vault());
+        assertEquals("ccloud-connectors", config.environments().get("prod").vault().role());
+    }
+
+    @Test
     void oneLimitAloneKeepsTheOtherDefault() {
         assertEquals(new Limits(50, 25), loadValid(withDev("limits:\n  max_tasks_per_connector: 25\n")).limits());
         assertEquals(new Limits(3, 10), loadValid(withDev("limits:\n  max_connectors_per_cluster: 3\n")).limits());

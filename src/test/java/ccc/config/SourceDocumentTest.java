@@ -209,6 +209,30 @@ class SourceDocumentTest {
     }
 
     @Test
+    void yamlAliasesGiveTheAnchoredValue() throws Exception {
+        SourceDocument document = SourceDocument.parseYaml(Repo.write(dir, "alias.yaml", """
+                topic: &topic orders
+                file: *topic
+                vault: &vault {address: "https://vault:8200", auth: jwt}
+                other: *vault
+                merged:
+                  <<: *vault
+                  role: r
+                """));
+        assertEquals("orders", document.root().get("file").asText(), "not the anchor's name");
+        assertEquals("jwt", document.root().get("other").get("auth").asText());
+        assertEquals("r", document.root().get("merged").get("role").asText());
+        assertEquals("https://vault:8200", document.root().get("merged").get("address").asText());
+    }
+
+    @Test
+    void undefinedYamlAliasIsAnError() {
+        Problem problem = unparseable(Repo.write(dir, "alias.yaml", "topic: a\nfile: *nothing\n"), false);
+        assertTrue(problem.message().contains("nothing"), problem.message());
+        assertEquals(2, problem.location().line());
+    }
+
+    @Test
     void oneYamlDocumentWithMarkersIsFine() throws Exception {
         SourceDocument document = SourceDocument.parseYaml(Repo.write(dir, "one.yaml", "---\ntopic: a\n...\n"));
         assertEquals("a", document.root().get("topic").asText());
