@@ -187,7 +187,7 @@ public final class Renderer {
                         "variable '" + entry.getKey() + "' holds a Vault reference",
                         "Vault references belong in the connector JSON's config_sensitive, not in vars."));
             } else {
-                values.put(entry.getKey(), value.asText());
+                values.put(entry.getKey(), vars.scalarText(pointer, value));
                 continue;
             }
             // Already reported: keep the name defined so its uses are not reported again as undefined.
@@ -204,7 +204,7 @@ public final class Renderer {
             return null;
         }
         if (!node.isTextual()) {
-            return Template.literal(node.asText());
+            return Template.literal(json.scalarText(pointer, node));
         }
         return template(json, pointer, node.asText(), problems);
     }

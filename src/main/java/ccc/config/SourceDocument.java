@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,22 +30,25 @@ import java.util.regex.Pattern;
 
 /**
  * A parsed JSON or YAML file that remembers where every value came from, so that a problem can be
- * reported as file:line:column and JSON pointer.
+ * reported as file:line:column and JSON pointer, and how every number or boolean was written.
+ *
+ * @param scalars the source text of each number and boolean by JSON pointer, for {@link #scalarText}
  */
-public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
+public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations, Map<String, String> scalars) {
 
-    // Exact decimals: 1.50 stays "1.50" when rendered as a string, as the user wrote it.
+    public SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
+        this(file, root, locations, Map.of());
+    }
+
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     // The anchor-replaying factory resolves aliases (*name, <<: *name); the plain one reads an alias as the
     // anchor's name, so 'file: *topic' silently became the string "topic".
     static final ObjectMapper YAML = YAMLMapper.builder(new YAMLAnchorReplayingFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     /** The file could not be parsed at all. */
@@ -65,6 +67,17 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
 
     public Location at(String pointer) {
         return locations.getOrDefault(pointer, Location.pointer(pointer));
+    }
+
+    /**
+     * A scalar as the file wrote it, for rendering as a string: YAML reads 01234 as 668, 0x1F as 31 and yes
+     * as true, but Connect must get what the user wrote.
+     */
+    public String scalarText(String pointer, JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        return scalars.getOrDefault(pointer, node.asText());
     }
 
     public static SourceDocument parseJson(Path file) throws Unparseable {
@@ -105,7 +118,10 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             if (root == null || root.isMissingNode() || root.isNull()) {
                 root = JsonNodeFactory.instance.objectNode();
             }
-            return new SourceDocument(file, root, locate(mapper.getFactory(), text));
+            Map<String, Location> locations = new HashMap<>();
+            Map<String, String> scalars = new HashMap<>();
+            locate(mapper.getFactory(), text, locations, scalars);
+            return new SourceDocument(file, root, Map.copyOf(locations), Map.copyOf(scalars));
         } catch (JsonProcessingException e) {
             Diagnosis diagnosis = diagnose(e.getOriginalMessage());
             JsonLocation where = e.getLocation();
@@ -119,8 +135,8 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         }
     }
 
-    private static Map<String, Location> locate(JsonFactory factory, String text) throws IOException {
-        Map<String, Location> locations = new HashMap<>();
+    private static void locate(JsonFactory factory, String text, Map<String, Location> locations,
+                               Map<String, String> scalars) throws IOException {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -134,9 +150,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                 String pointer = context == null ? "" : context.pathAsPointer().toString();
                 JsonLocation where = parser.currentTokenLocation();
                 locations.putIfAbsent(pointer, new Location(where.getLineNr(), where.getColumnNr(), pointer));
+                if (token.isNumeric() || token.isBoolean()) {
+                    scalars.putIfAbsent(pointer, parser.getText());
+                }
             }
         }
-        return Map.copyOf(locations);
     }
 
     private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");

@@ -121,6 +121,26 @@ class RendererTest {
     }
 
     @Test
+    void varsRenderAsWrittenNotAsYamlReadsThem() {
+        // YAML 1.1 reads 01234 as octal 668, 0x1F as 31, yes as true: Connect would get another value.
+        DesiredConnector connector = renderValid(source("""
+                "a": "${zip}", "b": "${hex}", "c": "${yes}", "d": "${exp}", "e": "${plus}", "f": "${under}",
+                    "g": "${quoted}"
+                """.strip()), SA + "zip: 01234\nhex: 0x1F\nyes: yes\nexp: 1e3\nplus: +12\nunder: 1_000\n"
+                + "quoted: '0755'\n");
+        assertEquals(List.of("01234", "0x1F", "yes", "1e3", "+12", "1_000", "0755"),
+                List.of("a", "b", "c", "d", "e", "f", "g").stream().map(connector.config()::get).toList());
+    }
+
+    @Test
+    void jsonNumbersRenderAsWritten() {
+        DesiredConnector connector = renderValid(source("\"a\": 1.0e3, \"b\": -0, \"c\": 10.50"), SA);
+        assertEquals("1.0e3", connector.config().get("a"));
+        assertEquals("-0", connector.config().get("b"));
+        assertEquals("10.50", connector.config().get("c"));
+    }
+
+    @Test
     void jsonNumbersAndBooleansBecomeStrings() {
         DesiredConnector connector = renderValid(source("\"tasks.max\": 2, \"flag\": false, \"ratio\": 0.25"), SA);
         assertEquals("2", connector.config().get("tasks.max"));

@@ -92,11 +92,12 @@ class SourceDocumentTest {
                 bool: true
                 text: "007"
                 """));
-        assertEquals("1000", document.root().get("int").asText());
-        assertEquals("123456789012345678901234567890", document.root().get("big").asText());
-        assertEquals("1.50", document.root().get("decimal").asText());
-        assertEquals("true", document.root().get("bool").asText());
-        assertEquals("007", document.root().get("text").asText());
+        assertEquals("1000", document.scalarText("/int", document.root().get("int")));
+        assertEquals("123456789012345678901234567890", document.scalarText("/big", document.root().get("big")));
+        assertEquals("1.50", document.scalarText("/decimal", document.root().get("decimal")));
+        assertEquals("true", document.scalarText("/bool", document.root().get("bool")));
+        assertEquals("007", document.scalarText("/text", document.root().get("text")));
+        assertEquals(1000, document.root().get("int").asInt(), "the tree keeps typed values for ccc.yaml");
     }
 
     @Test
