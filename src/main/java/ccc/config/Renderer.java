@@ -187,7 +187,7 @@ public final class Renderer {
                         "variable '" + entry.getKey() + "' holds a Vault reference",
                         "Vault references belong in the connector JSON's config_sensitive, not in vars."));
             } else {
-                values.put(entry.getKey(), value.asText());
+                values.put(entry.getKey(), vars.scalarText(pointer, value));
                 continue;
             }
             // Already reported: keep the name defined so its uses are not reported again as undefined.
@@ -204,7 +204,7 @@ public final class Renderer {
             return null;
         }
         if (!node.isTextual()) {
-            return Template.literal(node.asText());
+            return Template.literal(json.scalarText(pointer, node));
         }
         return template(json, pointer, node.asText(), problems);
     }
@@ -278,14 +278,20 @@ public final class Renderer {
                                               EnvironmentConfig environment, SourceDocument vars,
                                               List<Problem> problems) {
         String authMode = config.get("kafka.auth.mode");
-        if (environment.target() == Target.CONFLUENT_CLOUD && !"SERVICE_ACCOUNT".equals(authMode)) {
+        if (environment.target() != Target.CONFLUENT_CLOUD) {
+            problems.add(Problem.warning(vars.file(), vars.at("/" + SERVICE_ACCOUNT_VAR),
+                    "service_account is ignored: " + environment.name() + " is a " + environment.target().id()
+                            + " target, which has no Confluent Cloud service accounts",
+                    "Remove it from this vars file."));
+            return null;
+        }
+        if (!"SERVICE_ACCOUNT".equals(authMode)) {
             problems.add(Problem.warning(vars.file(), vars.at("/" + SERVICE_ACCOUNT_VAR),
                     "service_account is set but kafka.auth.mode is " + (authMode == null ? "not set" : "'" + authMode + "'"),
                     "Set \"kafka.auth.mode\": \"SERVICE_ACCOUNT\" in config_nonsensitive, or remove service_account."));
             return serviceAccount;
         }
-        if (serviceAccount.startsWith("sa-") && !config.containsKey(DesiredConnector.SERVICE_ACCOUNT_KEY)
-                && environment.target() == Target.CONFLUENT_CLOUD) {
+        if (serviceAccount.startsWith("sa-") && !config.containsKey(DesiredConnector.SERVICE_ACCOUNT_KEY)) {
             config.put(DesiredConnector.SERVICE_ACCOUNT_KEY, serviceAccount);
         }
         return serviceAccount;
@@ -294,7 +300,7 @@ public final class Renderer {
     private static void addDeadLetterQueueDefaults(String name, Map<String, String> config, DlqSettings dlq,
                                                    SourceDocument json, List<Problem> problems) {
         if (!dlq.enabled() || ConnectorKind.of(config) != ConnectorKind.SINK
-                || "none".equals(config.get("errors.tolerance"))) {
+                || "none".equalsIgnoreCase(config.getOrDefault("errors.tolerance", "").trim())) {
             return;
         }
         config.putIfAbsent("errors.tolerance", "all");

@@ -12,26 +12,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed JSON or YAML file that remembers where every value came from, so that a problem can be
- * reported as file:line:column and JSON pointer.
+ * reported as file:line:column and JSON pointer, and how every number or boolean was written.
+ *
+ * @param scalars the source text of each number and boolean by JSON pointer, for {@link #scalarText}
  */
-public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
+public record SourceDocument(Path file, JsonNode root, Map<String, Location> locations, Map<String, String> scalars) {
+
+    public SourceDocument(Path file, JsonNode root, Map<String, Location> locations) {
+        this(file, root, locations, Map.of());
+    }
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    static final ObjectMapper YAML = YAMLMapper.builder()
+    // The anchor-replaying factory resolves aliases (*name, <<: *name); the plain one reads an alias as the
+    // anchor's name, so 'file: *topic' silently became the string "topic".
+    static final ObjectMapper YAML = YAMLMapper.builder(new YAMLAnchorReplayingFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
@@ -54,6 +69,17 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         return locations.getOrDefault(pointer, Location.pointer(pointer));
     }
 
+    /**
+     * A scalar as the file wrote it, for rendering as a string: YAML reads 01234 as 668, 0x1F as 31 and yes
+     * as true, but Connect must get what the user wrote.
+     */
+    public String scalarText(String pointer, JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        return scalars.getOrDefault(pointer, node.asText());
+    }
+
     public static SourceDocument parseJson(Path file) throws Unparseable {
         return parse(file, JSON, "JSON");
     }
@@ -66,32 +92,51 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file is not UTF-8 text",
+                    "Save it as UTF-8."));
+        } catch (NoSuchFileException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file does not exist", ""));
+        } catch (AccessDeniedException e) {
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: permission denied",
+                    "Check its permissions."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE,
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")",
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read",
                     "Check that it exists, is readable and is UTF-8 text."));
         }
-        try {
-            JsonNode root = mapper.readTree(text);
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode root = mapper.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                // readTree stops after the first value: a second JSON value or YAML document would be ignored.
+                JsonLocation where = parser.currentTokenLocation();
+                throw new Unparseable(Problem.error(file, new Location(where.getLineNr(), where.getColumnNr(), ""),
+                        "malformed " + format + ": " + ("JSON".equals(format)
+                                ? "more content after the end of the first JSON value"
+                                : "more than one YAML document ('---') in the file"),
+                        "Keep exactly one " + ("JSON".equals(format) ? "object" : "document") + " in the file."));
+            }
             if (root == null || root.isMissingNode() || root.isNull()) {
                 root = JsonNodeFactory.instance.objectNode();
             }
-            return new SourceDocument(file, root, locate(mapper.getFactory(), text));
+            Map<String, Location> locations = new HashMap<>();
+            Map<String, String> scalars = new HashMap<>();
+            locate(mapper.getFactory(), text, locations, scalars);
+            return new SourceDocument(file, root, Map.copyOf(locations), Map.copyOf(scalars));
         } catch (JsonProcessingException e) {
+            Diagnosis diagnosis = diagnose(e.getOriginalMessage());
             JsonLocation where = e.getLocation();
-            Location location = where == null ? Location.NONE
-                    : new Location(where.getLineNr(), where.getColumnNr(), "");
+            Location location = diagnosis.mark() != null ? diagnosis.mark()
+                    : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
             throw new Unparseable(Problem.error(file, location,
-                    "malformed " + format + ": " + firstLine(e.getOriginalMessage()),
+                    "malformed " + format + ": " + diagnosis.text(),
                     "Fix the syntax at that place."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE,
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")", ""));
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read", ""));
         }
     }
 
-    private static Map<String, Location> locate(JsonFactory factory, String text) throws IOException {
-        Map<String, Location> locations = new HashMap<>();
+    private static void locate(JsonFactory factory, String text, Map<String, Location> locations,
+                               Map<String, String> scalars) throws IOException {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -105,16 +150,56 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                 String pointer = context == null ? "" : context.pathAsPointer().toString();
                 JsonLocation where = parser.currentTokenLocation();
                 locations.putIfAbsent(pointer, new Location(where.getLineNr(), where.getColumnNr(), pointer));
+                if (token.isNumeric() || token.isBoolean()) {
+                    scalars.putIfAbsent(pointer, parser.getText());
+                }
             }
         }
-        return Map.copyOf(locations);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unexpected content";
+    private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
+
+    /** What a parser said is wrong, and where, when its message says so more precisely than its location. */
+    record Diagnosis(String text, Location mark) {
+    }
+
+    /**
+     * The parser's message without its echo of the source. SnakeYAML writes "context, its mark, snippet,
+     * problem, its mark, snippet": keep the problem (what is wrong) and the context with where it began;
+     * the problem's mark is where the parser found it (Jackson's own location can be a token off).
+     */
+    static Diagnosis diagnose(String message) {
+        if (message == null || message.isBlank()) {
+            return new Diagnosis("unexpected content", null);
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        List<String> statements = new ArrayList<>();
+        List<Location> marks = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            Matcher mark = MARK.matcher(line);
+            if (mark.matches()) {
+                if (!statements.isEmpty() && marks.size() < statements.size()) {
+                    marks.add(new Location(Integer.parseInt(mark.group(1)), Integer.parseInt(mark.group(2)), ""));
+                }
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                while (marks.size() < statements.size()) {
+                    marks.add(null);
+                }
+                statements.add(line.strip());
+            }
+        }
+        while (marks.size() < statements.size()) {
+            marks.add(null);
+        }
+        if (statements.isEmpty()) {
+            return new Diagnosis(message.strip().lines().findFirst().orElse("unexpected content"), null);
+        }
+        int last = statements.size() - 1;
+        if (last == 0) {
+            return new Diagnosis(statements.get(0), marks.get(0));
+        }
+        Location contextMark = marks.get(0);
+        String context = statements.get(0)
+                + (contextMark == null ? "" : " at " + contextMark.line() + ":" + contextMark.column());
+        return new Diagnosis(statements.get(last) + " (" + context + ")", marks.get(last));
     }
 }

@@ -1,0 +1,152 @@
+package ccc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ccc.testing.Cli;
+import ccc.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path root;
+
+    @BeforeEach
+    void copyExample() {
+        root = Repo.copyExample(tmp.resolve("connectors"));
+    }
+
+    private Cli.Result ccc(String... args) {
+        return Cli.run(args);
+    }
+
+    private List<String> files(String directory) throws IOException {
+        try (Stream<Path> list = Files.list(root.resolve(directory))) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void scaffoldsEveryEnvironmentAndValidatesAtOnce() throws IOException {
+        Cli.Result result = ccc("new", "ccloud-orders-sink-01", "--class", "AzureBlobSink", "--root", root.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of("cert-ccloud-orders-sink-01.json", "cert-vars.yaml", "dev-ccloud-orders-sink-01.json",
+                "dev-vars.yaml", "local-ccloud-orders-sink-01.json", "local-vars.yaml",
+                "prod-ccloud-orders-sink-01.json", "prod-vars.yaml"), files("ccloud-orders-sink-01"));
+        assertTrue(result.out().contains("created " + root.resolve("ccloud-orders-sink-01/dev-ccloud-orders-sink-01.json")),
+                result.out());
+
+        Cli.Result validate = ccc("validate", "--root", root.toString());
+        assertEquals(0, validate.exitCode(), validate::toString);
+        assertEquals("Valid: 12 connectors in dev, cert, prod, local.\n", validate.out(), "no warnings either");
+
+        Cli.Result render = ccc("render", "--root", root.toString(), "--env", "dev", "ccloud-orders-sink-01");
+        assertEquals(0, render.exitCode(), render::toString);
+        assertTrue(render.out().startsWith("# peve-orders-sink-01\n"), render.out());
+        assertTrue(render.out().contains("type: sink"), render.out());
+        assertTrue(render.out().contains("errors.deadletterqueue.topic.name             = change-me-dlq"), render.out());
+    }
+
+    @Test
+    void sourceOnSelectedEnvironments() throws IOException {
+        Cli.Result result = ccc("new", "ccloud-orders-datagen-01", "--class", "DatagenSource", "--env", "dev,local",
+                "--root", root.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of("dev-ccloud-orders-datagen-01.json", "dev-vars.yaml",
+                "local-ccloud-orders-datagen-01.json", "local-vars.yaml"), files("ccloud-orders-datagen-01"));
+        String dev = Repo.read(root.resolve("ccloud-orders-datagen-01/dev-ccloud-orders-datagen-01.json"));
+        assertTrue(dev.contains("\"kafka.topic\""), dev);
+        assertTrue(dev.contains("\"kafka.auth.mode\""), dev);
+        String local = Repo.read(root.resolve("ccloud-orders-datagen-01/local-ccloud-orders-datagen-01.json"));
+        assertFalse(local.contains("kafka.auth.mode"), local);
+        assertFalse(Repo.read(root.resolve("ccloud-orders-datagen-01/local-vars.yaml")).contains("service_account"));
+        Cli.Result validate = ccc("validate", "--root", root.toString());
+        assertEquals(0, validate.exitCode(), validate::toString);
+        assertEquals("Valid: 10 connectors in dev, cert, prod, local.\n", validate.out());
+    }
+
+    @Test
+    void explicitTypeAndName() {
+        Cli.Result result = ccc("new", "orders-mirror", "--class", "com.example.Mirror", "--type", "sink",
+                "--name", "peve-mirror-01", "--env", "dev", "--root", root.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        String json = Repo.read(root.resolve("orders-mirror/dev-orders-mirror.json"));
+        assertTrue(json.contains("\"name\" : \"peve-mirror-01\"") || json.contains("\"name\": \"peve-mirror-01\""), json);
+        assertTrue(json.contains("\"topics\""), json);
+        assertEquals(0, ccc("validate", "--root", root.toString()).exitCode());
+    }
+
+    @Test
+    void refusesToOverwriteAndLeavesFilesAlone() {
+        assertEquals(0, ccc("new", "ccloud-orders-sink-01", "--class", "AzureBlobSink", "--root", root.toString())
+                .exitCode());
+        Path vars = root.resolve("ccloud-orders-sink-01/dev-vars.yaml");
+        Repo.write(root, "ccloud-orders-sink-01/dev-vars.yaml", "edited: by hand\n");
+        Cli.Result again = ccc("new", "ccloud-orders-sink-01", "--class", "DatagenSource", "--root", root.toString());
+        assertEquals(1, again.exitCode(), again::toString);
+        assertTrue(again.err().contains("refusing to overwrite"), again.err());
+        assertTrue(again.err().contains(vars.toString()), again.err());
+        assertEquals("edited: by hand\n", Repo.read(vars));
+    }
+
+    @Test
+    void refusesAnExistingConnectorOfTheExample() {
+        Path json = root.resolve("ccloud-datagen-source-connector-01/dev-ccloud-datagen-source-connector-01.json");
+        String before = Repo.read(json);
+        Cli.Result result = ccc("new", "ccloud-datagen-source-connector-01", "--class", "DatagenSource",
+                "--root", root.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertEquals(before, Repo.read(json));
+    }
+
+    @Test
+    void unknownEnvironmentIsAnError() {
+        Cli.Result result = ccc("new", "ccloud-x", "--class", "DatagenSource", "--env", "qa", "--root", root.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("unknown environment 'qa'"), result.err());
+        assertFalse(Files.exists(root.resolve("ccloud-x")));
+    }
+
+    @Test
+    void nameOutsideThePrefixIsAnError() {
+        Cli.Result result = ccc("new", "ccloud-x", "--class", "DatagenSource", "--name", "other-x",
+                "--root", root.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("outside the managed prefix 'peve-'"), result.err());
+        assertFalse(Files.exists(root.resolve("ccloud-x")));
+    }
+
+    @Test
+    void badDirectoryNameIsAUsageError() {
+        Cli.Result result = ccc("new", "Bad/Dir", "--class", "DatagenSource", "--root", root.toString());
+        assertEquals(64, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("must be a plain lower-case name"), result.err());
+    }
+
+    @Test
+    void missingClassIsAUsageError() {
+        Cli.Result result = ccc("new", "ccloud-x", "--root", root.toString());
+        assertEquals(64, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("--class"), result.err());
+    }
+
+    @Test
+    void brokenCccYamlIsAnError() {
+        Repo.write(root, "ccc.yaml", "managed: {}\n");
+        Cli.Result result = ccc("new", "ccloud-x", "--class", "DatagenSource", "--root", root.toString());
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("cannot scaffold"), result.err());
+        assertTrue(result.err().contains("ccc.yaml"), result.err());
+    }
+}
