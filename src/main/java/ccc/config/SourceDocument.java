@@ -128,7 +128,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             Location location = diagnosis.mark() != null ? diagnosis.mark()
                     : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
             throw new Unparseable(Problem.error(file, location,
-                    "malformed " + format + ": " + diagnosis.text(),
+                    "malformed " + format + ": " + withoutEchoedTokens(diagnosis.text()),
                     "Fix the syntax at that place."));
         } catch (IOException e) {
             throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read", ""));
@@ -155,6 +155,13 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                 }
             }
         }
+    }
+
+    private static final Pattern ECHOED_TOKEN = Pattern.compile("(Unrecognized token) '[^']*'");
+
+    /** A malformed value may be an unquoted secret: the parser's echo of it is not repeated. */
+    static String withoutEchoedTokens(String message) {
+        return ECHOED_TOKEN.matcher(message).replaceAll("$1 (not shown)");
     }
 
     private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");

@@ -77,6 +77,17 @@ class SourceDocumentTest {
     }
 
     @Test
+    void anUnquotedValueIsNotEchoedInTheSyntaxError() {
+        Path file = Repo.write(dir, "a.json", "{\"config_sensitive\": {\"key\": hunter2secret}}");
+        SourceDocument.Unparseable error = assertThrows(SourceDocument.Unparseable.class,
+                () -> SourceDocument.parseJson(file));
+        assertTrue(error.problem().message().startsWith("malformed JSON: Unrecognized token (not shown)"),
+                error.problem().message());
+        assertFalse(error.problem().format().contains("hunter2"), error.problem().format());
+        assertEquals(1, error.problem().location().line());
+    }
+
+    @Test
     void emptyFilesAreEmptyMappings() throws Exception {
         assertTrue(SourceDocument.parseYaml(Repo.write(dir, "empty.yaml", "")).root().isObject());
         assertTrue(SourceDocument.parseYaml(Repo.write(dir, "comment.yaml", "# nothing\n")).root().isObject());
