@@ -90,7 +90,7 @@ final class ApplyCommand extends CommandSupport {
 
         Workspace workspace = loadValid(root, env, console);
         EnvironmentAccess access = access(workspace, env, false);
-        PlannedRun run = PlanBuilder.build(workspace, env, request, access);
+        PlannedRun run = PlanBuilder.build(workspace, env, request, access, context().secrets());
         Plan plan = run.plan();
         if (saved != null) {
             if (!saved.clusterFingerprint().equals(plan.fingerprint())) {

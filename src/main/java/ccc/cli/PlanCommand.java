@@ -59,7 +59,8 @@ final class PlanCommand extends CommandSupport {
         }
         Workspace workspace = loadValid(root, environment, console);
         PlanRequest request = new PlanRequest(names, flags.prune, flags.allowOffsetLoss, offline);
-        PlannedRun run = PlanBuilder.build(workspace, environment, request, access(workspace, environment, offline));
+        PlannedRun run = PlanBuilder.build(workspace, environment, request, access(workspace, environment, offline),
+                context().secrets());
         switch (output.format) {
             case JSON -> console.println(Json.write(PlanReport.json(run.plan())));
             case MARKDOWN -> console.print(PlanReport.markdown(run.plan(), run.target()));

@@ -11,6 +11,7 @@ import ccc.plan.DesiredConnectorState;
 import ccc.plan.Plan;
 import ccc.plan.PlanOptions;
 import ccc.plan.Planner;
+import ccc.secret.SecretRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The data flow of {@code plan} and {@code apply}: the repository's connectors, the cluster's
@@ -31,8 +33,12 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
+    /** Key names that hold secrets in the plugins the bank uses; only ever used to mask more, never less. */
+    private static final Pattern SECRET_LIKE_KEY =
+            Pattern.compile("(?i).*(password|secret|token|credential|private|\\.key)$");
+
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
-                                   EnvironmentAccess access) {
+                                   EnvironmentAccess access, SecretRegistry registry) {
         ProjectConfig config = workspace.config();
         List<DesiredConnector> all = workspace.connectors(environment);
         Set<String> selected = new LinkedHashSet<>();
@@ -49,6 +55,7 @@ public final class PlanBuilder {
                 actual.add(toActual(connector));
             }
         }
+        registerPlainSecrets(actual, all, registry);
         for (String name : selected) {
             boolean known = all.stream().anyMatch(c -> c.name().equals(name))
                     || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(name));
@@ -80,6 +87,24 @@ public final class PlanBuilder {
         List<DesiredConnectorState> planned = resolved.values().stream().map(ResolvedConnector::planned).toList();
         Plan plan = Planner.plan(environment, planned, actual, options);
         return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.target());
+    }
+
+    /**
+     * A self-managed worker returns secrets in plain text, and a key removed from config_sensitive
+     * shows in a plan with its old value: such values join the scrubber before anything is printed.
+     */
+    static void registerPlainSecrets(List<ActualConnectorState> actual, List<DesiredConnector> desired,
+                                     SecretRegistry secrets) {
+        Set<String> sensitiveKeys = new java.util.HashSet<>();
+        desired.forEach(connector -> sensitiveKeys.addAll(connector.sensitive().keySet()));
+        for (ActualConnectorState connector : actual) {
+            connector.config().forEach((key, value) -> {
+                if (!ccc.plan.ConfigDiff.isMasked(value)
+                        && (sensitiveKeys.contains(key) || SECRET_LIKE_KEY.matcher(key).matches())) {
+                    secrets.register(value);
+                }
+            });
+        }
     }
 
     static ActualConnectorState toActual(RemoteConnector connector) {
