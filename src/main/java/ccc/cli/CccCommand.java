@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
         footer = {
                 "  ccc validate --root connectors",
                 "  ccc render --env dev",
+                "  ccc plan --env dev --offline",
+                "  ccc apply --env dev",
+                "  ccc status --env prod",
                 "  ccc new ccloud-orders-sink-01 --class AzureBlobSink",
                 "",
                 "Exit codes: 0 ok, 1 error, 2 plan has changes (--detailed-exitcode), 3 refused by a safety rule, "
