@@ -62,12 +62,9 @@ final class ApplyCommand extends CommandSupport {
             description = "Wait for each connector to reach its declared state (default: on; --no-wait skips).")
     boolean waitForState;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "How long to wait per connector (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    WaitOptions waiting;
 
-    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-    Duration pollInterval;
 
     @Override
     public Integer call() {
@@ -123,7 +120,8 @@ final class ApplyCommand extends CommandSupport {
         confirm(env, plan, console);
 
         Applier applier = new Applier(access.connect(),
-                new Applier.Settings(parallelism, waitForState, timeout, pollInterval),
+                new Applier.Settings(parallelism, waitForState, waiting.timeoutOr(Duration.ofMinutes(5)),
+                        waiting.pollInterval),
                 outcome -> console.info(ApplyReport.line(outcome, console)));
         List<Outcome> outcomes = applier.apply(plan, run.desired());
         if (output.format == ccc.output.Format.TEXT) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,12 +68,9 @@ final class OffsetsCommand implements Runnable {
         @Option(names = "--yes", description = "Confirm: moving offsets changes where the connector reads or writes.")
         boolean yes;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-                description = "How long to wait for the request (default: ${DEFAULT-VALUE}).")
-        Duration timeout;
+        @Mixin
+        WaitOptions waiting;
 
-        @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-        Duration pollInterval;
 
         abstract String describe();
 
@@ -94,15 +92,15 @@ final class OffsetsCommand implements Runnable {
             }
             submit(connector);
             console.info("Requested: " + describe() + "; waiting for the request to be applied...");
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = System.nanoTime() + waiting.timeoutOr(Duration.ofMinutes(5)).toNanos();
             OffsetRequestStatus status = client().offsetRequestStatus(connector);
             while (!status.isFinal()) {
                 if (System.nanoTime() > deadline) {
                     console.error("the offsets request for " + connector + " is still " + status.phase() + " after "
-                            + timeout.toSeconds() + "s; check again with 'ccc offsets get'.");
+                            + waiting.timeoutOr(Duration.ofMinutes(5)).toSeconds() + "s; check again with 'ccc offsets get'.");
                     return ExitCode.ERROR;
                 }
-                Thread.sleep(pollInterval.toMillis());
+                Thread.sleep(waiting.pollInterval.toMillis());
                 status = client().offsetRequestStatus(connector);
             }
             console.println("Offsets of " + connector + " after:");

@@ -5,6 +5,7 @@ import ccc.workflow.StateWaiter;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,12 +22,9 @@ final class RestartCommand extends RunbookCommand {
     @Option(names = "--failed-only", description = "Restart only the failed connector instance and tasks.")
     boolean failedOnly;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
-            description = "How long to wait for RUNNING (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    WaitOptions waiting;
 
-    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-    Duration pollInterval;
 
     @Override
     public Integer call() {
@@ -35,7 +33,8 @@ final class RestartCommand extends RunbookCommand {
         client().restart(connector, true, failedOnly);
         console.info("Restart requested for " + connector + (failedOnly ? " (failed instances only)" : "")
                 + "; waiting for RUNNING...");
-        StateWaiter.Result result = new StateWaiter(client(), timeout, pollInterval, progress -> { })
+        StateWaiter.Result result = new StateWaiter(client(), waiting.timeoutOr(Duration.ofMinutes(2)),
+                waiting.pollInterval, progress -> { })
                 .await(connector, "RUNNING");
         if (result.reached()) {
             console.println(connector + ": RUNNING");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,12 +21,9 @@ abstract class StateChangeCommand extends RunbookCommand {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Connectors (names or directory names).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
-            description = "How long to wait for the state (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    WaitOptions waiting;
 
-    @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
-    Duration pollInterval;
 
     abstract DeclaredState target();
 
@@ -37,7 +35,7 @@ abstract class StateChangeCommand extends RunbookCommand {
         Map<String, RemoteConnector> cluster = client().list();
         List<String> selected = resolveNames(names, cluster);
         String verb = target() == DeclaredState.PAUSED ? "pause" : "resume";
-        StateWaiter waiter = new StateWaiter(client(), timeout, pollInterval,
+        StateWaiter waiter = new StateWaiter(client(), waiting.timeoutOr(Duration.ofMinutes(2)), waiting.pollInterval,
                 progress -> {
                     if (context().terminal()) {
                         console.info("  ... " + progress);
