@@ -66,8 +66,9 @@ public final class PlanReport {
 
     private static String line(ActionType type, Change change, Console console) {
         if (change.sensitive()) {
-            String what = type == ActionType.CREATE ? "(sensitive value)" : "(sensitive value changed)";
-            return "~ " + change.key() + " = " + console.style(Console.Style.DIM, what);
+            boolean created = type == ActionType.CREATE;
+            String what = created ? "(sensitive value)" : "(sensitive value changed)";
+            return (created ? "+ " : "~ ") + change.key() + " = " + console.style(Console.Style.DIM, what);
         }
         if (change.before() == null) {
             return console.style(Console.Style.GREEN, "+ " + change.key() + " = " + quote(change.after()));
