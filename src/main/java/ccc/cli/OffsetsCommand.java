@@ -48,7 +48,7 @@ final class OffsetsCommand implements Runnable {
         @Override
         public Integer call() {
             Console console = open();
-            String connector = resolveNames(List.of(name), client().list()).get(0);
+            String connector = resolveNames(List.of(name), cluster()).get(0);
             ConnectorOffsets offsets = client().offsets(connector);
             switch (output.format) {
                 case JSON -> console.println(Json.write(OffsetsReport.json(offsets)));
@@ -83,7 +83,7 @@ final class OffsetsCommand implements Runnable {
         public Integer call() throws InterruptedException {
             Console console = open();
             prepare();
-            String connector = resolveNames(List.of(name), client().list()).get(0);
+            String connector = resolveNames(List.of(name), cluster()).get(0);
             console.println("Offsets of " + connector + " before:");
             console.print(OffsetsReport.text(client().offsets(connector)));
             if (!yes) {

@@ -67,7 +67,7 @@ final class PlanCommand extends CommandSupport {
             default -> console.print(PlanReport.text(run.plan(), run.target(), console));
         }
         if (out != null) {
-            SavedPlan.write(out, run.plan(), request, run.desiredFingerprint());
+            SavedPlan.write(out, run.plan(), request, run.desiredFingerprint(), context().secrets());
             console.info("Saved the plan to " + out + "; apply it with 'ccc apply " + out + "'.");
         }
         if (run.plan().refused()) {

@@ -29,7 +29,7 @@ final class RestartCommand extends RunbookCommand {
     @Override
     public Integer call() {
         Console console = open();
-        String connector = resolveNames(List.of(name), client().list()).get(0);
+        String connector = resolveNames(List.of(name), cluster()).get(0);
         client().restart(connector, true, failedOnly);
         console.info("Restart requested for " + connector + (failedOnly ? " (failed instances only)" : "")
                 + "; waiting for RUNNING...");

@@ -9,6 +9,7 @@ import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.workflow.EnvironmentAccess;
+import ccc.workflow.PlanBuilder;
 import ccc.workflow.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,6 +57,18 @@ abstract class RunbookCommand extends CommandSupport {
 
     ConnectClient client() {
         return access.connect();
+    }
+
+    /**
+     * Every connector of the cluster, in one request. What may be secret in them (declared
+     * sensitive keys, keys the cluster masks, plain-text secrets of a self-managed worker) joins the
+     * scrubber first, because traces and errors can echo a config back.
+     */
+    Map<String, RemoteConnector> cluster() {
+        Map<String, RemoteConnector> cluster = client().list();
+        PlanBuilder.protectSecrets(cluster.values().stream().map(PlanBuilder::toActual).toList(),
+                workspace.connectors(environment.name), context().secrets());
+        return cluster;
     }
 
     /** Connector names (directory names are translated), each checked against the cluster. */

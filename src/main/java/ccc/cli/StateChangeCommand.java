@@ -32,7 +32,7 @@ abstract class StateChangeCommand extends RunbookCommand {
     @Override
     public Integer call() {
         Console console = open();
-        Map<String, RemoteConnector> cluster = client().list();
+        Map<String, RemoteConnector> cluster = cluster();
         List<String> selected = resolveNames(names, cluster);
         String verb = target() == DeclaredState.PAUSED ? "pause" : "resume";
         StateWaiter waiter = new StateWaiter(client(), waiting.timeoutOr(Duration.ofMinutes(2)), waiting.pollInterval,

@@ -60,7 +60,7 @@ final class StatusCommand extends RunbookCommand {
     }
 
     private int showOnce(Console console) {
-        Map<String, RemoteConnector> cluster = client().list();
+        Map<String, RemoteConnector> cluster = cluster();
         Map<String, RemoteConnector> shown = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         if (names.isEmpty()) {

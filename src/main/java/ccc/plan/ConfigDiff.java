@@ -54,7 +54,8 @@ public final class ConfigDiff {
                 } else if (!isMasked(before) && !before.equals(after)) {
                     changes.add(Change.of(key, before, after));
                 }
-            } else if (isMasked(before)) {
+            } else if (isMasked(before) || actualDigests.containsKey(key)) {
+                // A key that ccc's digest lists was declared sensitive when it was applied.
                 changes.add(Change.sensitive(key));
             } else {
                 changes.add(Change.of(key, before, null));

@@ -3,6 +3,8 @@ package ccc.secret;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every secret value this run has seen. All that ccc prints or writes passes {@link #scrub}, so a
@@ -16,6 +18,8 @@ public final class SecretRegistry {
     private static final int MIN_LENGTH = 4;
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private final List<Pattern> sensitiveKeys = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> keyNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public void register(String secret) {
         if (secret == null || secret.length() < MIN_LENGTH || secrets.contains(secret)) {
@@ -26,15 +30,37 @@ public final class SecretRegistry {
         secrets.sort(Comparator.comparingInt(String::length).reversed());
     }
 
+    /**
+     * A config key whose value is secret even where this run never saw the value (the status trace of
+     * a connector whose secrets were not resolved): "key=value", "key: value" and "\"key\": \"value\""
+     * are masked wherever they appear; ccc's own "(sensitive value)" notes are left alone.
+     */
+    public void registerKey(String key) {
+        if (key == null || key.isBlank() || !keyNames.add(key)) {
+            return;
+        }
+        String quotedKey = Pattern.quote(key);
+        // Inside a JSON string (a trace in JSON output) the quotes are escaped: \"key\": \"value\".
+        sensitiveKeys.add(Pattern.compile("(\\\\\"" + quotedKey + "\\\\\"\\s*:\\s*)(\\\\\".*?\\\\\")"));
+        sensitiveKeys.add(Pattern.compile("(\"?" + quotedKey
+                + "\"?\\s*[:=]\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,;}\\]\"\\\\(][^\\s,;}\\]\"\\\\]*)"));
+    }
+
     public boolean isEmpty() {
-        return secrets.isEmpty();
+        return secrets.isEmpty() && sensitiveKeys.isEmpty();
     }
 
     public String scrub(String text) {
-        if (text == null || secrets.isEmpty()) {
+        if (text == null || isEmpty()) {
             return text;
         }
         String result = text;
+        for (Pattern key : sensitiveKeys) {
+            Matcher matcher = key.matcher(result);
+            if (matcher.find()) {
+                result = matcher.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + masked(match.group(2))));
+            }
+        }
         for (String secret : secrets) {
             if (result.contains(secret)) {
                 result = result.replace(secret, MASK);
@@ -45,6 +71,14 @@ public final class SecretRegistry {
             }
         }
         return result;
+    }
+
+    /** The mask in the same quotes as the value it replaces. */
+    private static String masked(String value) {
+        if (value.startsWith("\\\"")) {
+            return "\\\"" + MASK + "\\\"";
+        }
+        return value.startsWith("\"") ? "\"" + MASK + "\"" : MASK;
     }
 
     private static String jsonEscaped(String value) {

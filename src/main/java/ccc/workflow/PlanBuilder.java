@@ -11,6 +11,8 @@ import ccc.plan.DesiredConnectorState;
 import ccc.plan.Plan;
 import ccc.plan.PlanOptions;
 import ccc.plan.Planner;
+import ccc.plan.ConfigDiff;
+import ccc.plan.SensitiveDigest;
 import ccc.secret.SecretRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +57,7 @@ public final class PlanBuilder {
                 actual.add(toActual(connector));
             }
         }
-        registerPlainSecrets(actual, all, registry);
+        actual = protectSecrets(actual, all, registry);
         for (String name : selected) {
             boolean known = all.stream().anyMatch(c -> c.name().equals(name))
                     || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(name));
@@ -90,24 +92,48 @@ public final class PlanBuilder {
     }
 
     /**
-     * A self-managed worker returns secrets in plain text, and a key removed from config_sensitive
-     * shows in a plan with its old value: such values join the scrubber before anything is printed.
+     * Before anything about the cluster is planned or printed: every value that may be secret joins
+     * the scrubber, and the plain-text secrets a self-managed worker returns are masked as Cloud
+     * masks them (so neither a plan nor a saved plan's fingerprint carries them). A key counts as
+     * secret when its connector declares it sensitive, when the cluster masks it, when ccc's digest
+     * lists it, or, for a key the repository does not declare at all, when its name says so.
      */
-    static void registerPlainSecrets(List<ActualConnectorState> actual, List<DesiredConnector> desired,
-                                     SecretRegistry secrets) {
-        Set<String> sensitiveKeys = new java.util.HashSet<>();
-        desired.forEach(connector -> sensitiveKeys.addAll(connector.sensitive().keySet()));
+    public static List<ActualConnectorState> protectSecrets(List<ActualConnectorState> actual,
+                                                            List<DesiredConnector> desired, SecretRegistry registry) {
+        Set<String> sensitive = new java.util.HashSet<>();
+        desired.forEach(connector -> sensitive.addAll(connector.sensitive().keySet()));
         for (ActualConnectorState connector : actual) {
             connector.config().forEach((key, value) -> {
-                if (!ccc.plan.ConfigDiff.isMasked(value)
-                        && (sensitiveKeys.contains(key) || SECRET_LIKE_KEY.matcher(key).matches())) {
-                    secrets.register(value);
+                if (ConfigDiff.isMasked(value)) {
+                    sensitive.add(key);
                 }
             });
+            sensitive.addAll(SensitiveDigest.decode(connector.config().get(SensitiveDigest.CONFIG_KEY)).keySet());
         }
+        sensitive.forEach(registry::registerKey);
+        List<ActualConnectorState> protectedStates = new ArrayList<>();
+        for (ActualConnectorState connector : actual) {
+            DesiredConnector declared = desired.stream().filter(d -> d.name().equals(connector.name()))
+                    .findFirst().orElse(null);
+            Map<String, String> config = new TreeMap<>();
+            connector.config().forEach((key, value) -> {
+                boolean declaredPlain = declared != null && declared.config().containsKey(key)
+                        && !declared.sensitive().containsKey(key);
+                boolean secret = !declaredPlain && (sensitive.contains(key) || SECRET_LIKE_KEY.matcher(key).matches());
+                if (secret && !ConfigDiff.isMasked(value)) {
+                    registry.register(value);
+                    registry.registerKey(key);
+                    config.put(key, SecretRegistry.MASK);
+                } else {
+                    config.put(key, value);
+                }
+            });
+            protectedStates.add(new ActualConnectorState(connector.name(), connector.id(), config, connector.state()));
+        }
+        return protectedStates;
     }
 
-    static ActualConnectorState toActual(RemoteConnector connector) {
+    public static ActualConnectorState toActual(RemoteConnector connector) {
         Map<String, String> config = new TreeMap<>();
         connector.config().forEach((key, value) -> {
             if (value != null) {

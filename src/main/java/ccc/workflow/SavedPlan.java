@@ -4,6 +4,7 @@ import ccc.CccException;
 import ccc.output.Json;
 import ccc.output.PlanReport;
 import ccc.plan.Plan;
+import ccc.secret.SecretRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,8 @@ import java.util.List;
 public record SavedPlan(String environment, PlanRequest request, String clusterFingerprint,
                         String desiredFingerprint) {
 
-    public static void write(Path file, Plan plan, PlanRequest request, String desiredFingerprint) {
+    public static void write(Path file, Plan plan, PlanRequest request, String desiredFingerprint,
+                             SecretRegistry secrets) {
         ObjectNode root = PlanReport.json(plan);
         ObjectNode saved = root.putObject("saved");
         saved.put("cluster_fingerprint", plan.fingerprint());
@@ -32,7 +34,7 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         ArrayNode names = saved.putArray("names");
         request.names().forEach(names::add);
         try {
-            Files.writeString(file, Json.write(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, secrets.scrub(Json.write(root)) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CccException("cannot write the plan to " + file + ": " + e.getMessage(), e);
         }

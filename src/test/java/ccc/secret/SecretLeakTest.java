@@ -127,8 +127,16 @@ class SecretLeakTest {
                 ACCOUNT_NAME));
         assertEquals(0, ccc("apply", "--env", "dev", "--auto-approve", "--poll-interval", "10ms").exitCode());
 
-        ccc("status", "--env", "dev", "--output", "json");
+        FakeConfluentCloud.Connector blob = cloud.connectors.get("peve-blob-01");
+        blob.state = "FAILED";
+        blob.trace = "org.apache.kafka.connect.errors.ConnectException: bad config " + blob.config;
+        blob.taskTraces.set(0, "Invalid value {\"azblob.account.name\": \"" + ACCOUNT_NAME + "\"}");
+        blob.taskStates.set(0, "FAILED");
+        Cli.Result status = ccc("status", "--env", "dev", "--output", "json");
+        assertTrue(status.out().contains("bad config"), status.toString());
         ccc("status", "--env", "dev", "--trace");
+        blob.state = "RUNNING";
+        blob.taskStates.set(0, "RUNNING");
         ccc("pause", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");
         ccc("resume", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");
         ccc("restart", "--env", "dev", "peve-blob-01", "--poll-interval", "10ms");

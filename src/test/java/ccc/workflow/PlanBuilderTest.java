@@ -27,8 +27,24 @@ class PlanBuilderTest {
                 "masked.password", "********",
                 "topics", "orders-topic"), "RUNNING");
         SecretRegistry registry = new SecretRegistry();
-        PlanBuilder.registerPlainSecrets(List.of(actual), List.of(desired), registry);
+        ActualConnectorState safe = PlanBuilder.protectSecrets(List.of(actual), List.of(desired), registry).get(0);
         assertEquals("******** ******** ******** orders-topic ********",
                 registry.scrub("declared-secret-1 removed-secret-22 removed-key-333 orders-topic ********"));
+        assertEquals("********", safe.config().get("connection.password"));
+        assertEquals("********", safe.config().get("old.api.secret"));
+        assertEquals("orders-topic", safe.config().get("topics"));
+        assertEquals("{connection.password=********}", registry.scrub("{connection.password=whatever-it-was}"));
+    }
+
+    @Test
+    void aSecretLookingKeyDeclaredNonSensitiveStaysComparable() {
+        DesiredConnector desired = new DesiredConnector("peve-a", "dir", "local",
+                Map.of("connector.class", "X", "ssl.key", "plain-value"), Map.of(),
+                DeclaredState.RUNNING, null, Path.of("a.json"), Path.of("a.yaml"));
+        ActualConnectorState actual = new ActualConnectorState("peve-a", null,
+                Map.of("connector.class", "X", "ssl.key", "old-plain-value"), "RUNNING");
+        ActualConnectorState safe = PlanBuilder.protectSecrets(List.of(actual), List.of(desired),
+                new SecretRegistry()).get(0);
+        assertEquals("old-plain-value", safe.config().get("ssl.key"));
     }
 }
