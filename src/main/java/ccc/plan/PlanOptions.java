@@ -13,13 +13,16 @@ import java.util.function.UnaryOperator;
  *     unmasked (self-managed Connect) and for comparing with ccc's digest key
  * @param connectorsOutsideScope how many connectors of the cluster are outside the managed prefix,
  *     for the per-cluster limit
+ * @param declaredNames every connector the repository declares in this environment, selected or
+ *     not: a connector missing from it is leaving, and a selected create may be its rename
  */
 public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                           boolean prune, Set<String> selected, UnaryOperator<String> digest,
-                          int connectorsOutsideScope) {
+                          int connectorsOutsideScope, Set<String> declaredNames) {
 
     public PlanOptions {
         selected = Set.copyOf(selected);
+        declaredNames = Set.copyOf(declaredNames);
     }
 
     public boolean isSelected(String name) {

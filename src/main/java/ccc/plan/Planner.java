@@ -43,7 +43,14 @@ public final class Planner {
                 actions.add(new Action(type, connector.name(), null, List.of(), null, null));
             }
         }
-        actions = detectRenames(actions, wanted, managed, options, refusals);
+        Map<String, ActualConnectorState> leaving = new TreeMap<>();
+        for (ActualConnectorState connector : actual) {
+            if (connector.name().startsWith(options.namePrefix()) && !wanted.containsKey(connector.name())
+                    && !options.declaredNames().contains(connector.name())) {
+                leaving.put(connector.name(), connector);
+            }
+        }
+        actions = detectRenames(actions, wanted, leaving, options, refusals);
         checkLimits(actions, wanted, actual.size(), options, refusals);
         return new Plan(environment, options.sensitiveMode(), actions, refusals, fingerprint(managed.values(), options));
     }
@@ -96,11 +103,11 @@ public final class Planner {
     }
 
     /**
-     * A create whose data matches a connector leaving the repository (orphaned or deleted) is a
-     * rename: the new connector starts without the old one's offsets.
+     * A create whose data matches a connector leaving the repository (orphaned or deleted, selected
+     * or not) is a rename: the new connector starts without the old one's offsets.
      */
     private static List<Action> detectRenames(List<Action> actions, Map<String, DesiredConnectorState> wanted,
-                                              Map<String, ActualConnectorState> managed, PlanOptions options,
+                                              Map<String, ActualConnectorState> leaving, PlanOptions options,
                                               List<Refusal> refusals) {
         List<Action> result = new ArrayList<>();
         for (Action action : actions) {
@@ -109,14 +116,9 @@ public final class Planner {
                 continue;
             }
             DesiredConnectorState created = wanted.get(action.connector());
-            String previous = null;
-            for (Action other : actions) {
-                boolean leaving = other.type() == ActionType.DELETE || other.type() == ActionType.ORPHAN;
-                if (leaving && DataIdentity.same(created.config(), managed.get(other.connector()).config())) {
-                    previous = other.connector();
-                    break;
-                }
-            }
+            String previous = leaving.values().stream()
+                    .filter(old -> DataIdentity.same(created.config(), old.config()))
+                    .map(ActualConnectorState::name).findFirst().orElse(null);
             if (previous == null) {
                 result.add(action);
                 continue;

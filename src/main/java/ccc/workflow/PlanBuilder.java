@@ -85,7 +85,8 @@ public final class PlanBuilder {
 
         int outside = (int) actual.stream().filter(c -> !config.isManaged(c.name())).count();
         PlanOptions options = new PlanOptions(config.namePrefix(), config.sensitiveMode(), config.limits(),
-                request.allowOffsetLoss(), request.prune(), selected, digest, outside);
+                request.allowOffsetLoss(), request.prune(), selected, digest, outside,
+                all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()));
         List<DesiredConnectorState> planned = resolved.values().stream().map(ResolvedConnector::planned).toList();
         Plan plan = Planner.plan(environment, planned, actual, options);
         return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.target());

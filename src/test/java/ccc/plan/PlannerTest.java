@@ -60,7 +60,7 @@ class PlannerTest {
 
     static PlanOptions options(boolean allowOffsetLoss, boolean prune, Set<String> selected, SensitiveMode mode,
                                Limits limits) {
-        return new PlanOptions("peve-", mode, limits, allowOffsetLoss, prune, selected, DIGEST, 0);
+        return new PlanOptions("peve-", mode, limits, allowOffsetLoss, prune, selected, DIGEST, 0, Set.of());
     }
 
     static Plan plan(List<DesiredConnectorState> desired, List<ActualConnectorState> actual, PlanOptions options) {
@@ -289,11 +289,28 @@ class PlannerTest {
     }
 
     @Test
+    void renameIsRefusedEvenWhenThePlanIsLimitedToTheNewName() {
+        PlanOptions selected = new PlanOptions("peve-", SensitiveMode.DIGEST, Limits.DEFAULT, false, false,
+                Set.of("peve-new"), DIGEST, 0, Set.of("peve-new"));
+        Plan plan = plan(List.of(desired("peve-new", SINK)), List.of(running("peve-old", SINK)), selected);
+        assertEquals(ActionType.CREATE, only(plan).type());
+        assertEquals(Refusal.RENAME, plan.refusals().get(0).rule());
+    }
+
+    @Test
+    void aConnectorStillDeclaredButNotSelectedIsNoRenameSource() {
+        PlanOptions selected = new PlanOptions("peve-", SensitiveMode.DIGEST, Limits.DEFAULT, false, false,
+                Set.of("peve-new"), DIGEST, 0, Set.of("peve-new", "peve-old"));
+        Plan plan = plan(List.of(desired("peve-new", SINK)), List.of(running("peve-old", SINK)), selected);
+        assertTrue(plan.refusals().isEmpty(), plan.refusals().toString());
+    }
+
+    @Test
     void connectorLimitCountsConnectorsOutsideThePrefix() {
         Limits limits = new Limits(2, 10);
         Plan plan = Planner.plan("dev", List.of(desired("peve-a", SINK)),
                 List.of(running("x-1", SINK), running("x-2", SINK)),
-                new PlanOptions("peve-", SensitiveMode.DIGEST, limits, false, false, Set.of(), DIGEST, 2));
+                new PlanOptions("peve-", SensitiveMode.DIGEST, limits, false, false, Set.of(), DIGEST, 2, Set.of()));
         assertEquals(Refusal.CONNECTOR_LIMIT, plan.refusals().get(0).rule());
         assertTrue(plan.refusals().get(0).override().contains("max_connectors_per_cluster"));
     }
@@ -320,7 +337,7 @@ class PlannerTest {
         assertEquals(first, plan(List.of(), before, options()).fingerprint());
         assertNotEquals(first, plan(List.of(), after, options()).fingerprint());
         PlanOptions otherKey = new PlanOptions("peve-", SensitiveMode.DIGEST, Limits.DEFAULT, false, false, Set.of(),
-                SensitiveDigest.hmac("other".getBytes(StandardCharsets.UTF_8)), 0);
+                SensitiveDigest.hmac("other".getBytes(StandardCharsets.UTF_8)), 0, Set.of());
         assertNotEquals(first, Planner.plan("dev", List.of(), before, otherKey).fingerprint());
     }
 

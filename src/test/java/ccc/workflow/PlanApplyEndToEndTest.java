@@ -195,6 +195,18 @@ class PlanApplyEndToEndTest {
     }
 
     @Test
+    void refusesARenameEvenWhenOnlyTheNewConnectorIsNamed() {
+        applyAll();
+        blob("peve-blob-02", "1000", "RUNNING");
+        int before = cloud.writes().size();
+        for (String name : List.of("ccloud-blob-01", "peve-blob-02")) {
+            Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", name);
+            assertEquals(3, apply.exitCode(), apply.toString());
+        }
+        assertEquals(before, cloud.writes().size());
+    }
+
+    @Test
     void renameGoesThroughWithAllowOffsetLossAndPrune() {
         applyAll();
         blob("peve-blob-02", "1000", "RUNNING");
