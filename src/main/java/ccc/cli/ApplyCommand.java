@@ -138,6 +138,9 @@ final class ApplyCommand extends CommandSupport {
         }
         Path file = Path.of(arguments.get(0));
         if (!Files.isRegularFile(file)) {
+            if (environment == null && arguments.get(0).endsWith(".json")) {
+                throw new CccException("no plan file " + file + "; make it with 'ccc plan --env ENV -o " + file + "'.");
+            }
             return null;
         }
         return SavedPlan.read(file);

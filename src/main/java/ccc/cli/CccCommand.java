@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 RestartCommand.class,
                 OffsetsCommand.class,
                 CompletionCommand.class,
+                picocli.CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

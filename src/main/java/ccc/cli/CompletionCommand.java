@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
         description = "Print a shell completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(ccc completion bash)",
-                "  ccc completion zsh > \"${fpath[1]}/_ccc\""})
+                "  source <(ccc completion zsh)       # in ~/.zshrc"})
 final class CompletionCommand extends CommandSupport {
 
     enum Shell { bash, zsh }
@@ -18,8 +18,12 @@ final class CompletionCommand extends CommandSupport {
 
     @Override
     public Integer call() {
-        // picocli's script serves both: under zsh it loads bashcompinit itself.
+        // picocli writes a bash script; zsh runs it through its bash compatibility layer.
         String script = AutoComplete.bash("ccc", spec.root().commandLine());
+        if (shell == Shell.zsh) {
+            script = "# ccc completion for zsh, through bashcompinit\n"
+                    + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+        }
         context().out().print(script);
         context().out().flush();
         return ExitCode.OK;

@@ -7,8 +7,18 @@ import picocli.CommandLine.TypeConversionException;
 
 /** "90s", "5m", "1h", "500ms" or an ISO-8601 duration such as PT5M. */
 final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Duration MAX = Duration.ofDays(7);
+
     @Override
     public Duration convert(String value) {
+        Duration duration = parse(value);
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX) > 0) {
+            throw new TypeConversionException("'" + value + "' must be more than zero and at most 7 days");
+        }
+        return duration;
+    }
+
+    private static Duration parse(String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         try {
             if (text.startsWith("pt")) {
@@ -24,7 +34,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 case 'h' -> Duration.ofHours(amount);
                 default -> throw new NumberFormatException();
             };
-        } catch (RuntimeException e) {
+        } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException
+                 | StringIndexOutOfBoundsException e) {
             throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 90s, 5m or 1h");
         }
     }

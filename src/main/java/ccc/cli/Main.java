@@ -29,7 +29,9 @@ public final class Main {
             err.flush();
             return ExitCode.USAGE;
         });
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> handle(e, top.debug(), context));
+        boolean debugAnywhere = java.util.Arrays.asList(args).contains("--debug");
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) ->
+                handle(e, top.debug() || debugAnywhere, context));
         return commandLine.execute(args);
     }
 

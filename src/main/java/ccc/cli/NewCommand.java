@@ -62,8 +62,9 @@ final class NewCommand extends CommandSupport {
         ProjectConfigLoader.Result loaded = ProjectConfigLoader.load(root.root);
         ProjectConfig project = loaded.config();
         if (project == null) {
-            throw new CccException("cannot scaffold: " + loaded.problems().stream()
-                    .filter(Problem::isError).map(Problem::format).findFirst().orElse("ccc.yaml is unusable"));
+            throw new CccException("cannot scaffold: " + loaded.problems().stream().filter(Problem::isError)
+                    .map(Problem::sentence)
+                    .findFirst().orElse("ccc.yaml is unusable"));
         }
         List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
         for (String environment : targets) {

@@ -161,6 +161,10 @@ final class OffsetsCommand implements Runnable {
 
     static List<ConnectorOffsets.Entry> readOffsets(Path file) {
         JsonNode root;
+        if (!Files.isRegularFile(file)) {
+            throw new CccException("no offsets file " + file + "; write one with "
+                    + "'ccc offsets get --env ENV NAME --output json > " + file + "' and edit it.");
+        }
         try {
             root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -54,6 +54,10 @@ final class PlanCommand extends CommandSupport {
     @Override
     public Integer call() {
         Console console = console(output);
+        if (out != null && java.util.Set.of("text", "json", "markdown").contains(out.toString())) {
+            throw CccException.usage("-o saves the plan to a file (like terraform's -out); for the format write "
+                    + "--output " + out);
+        }
         if (offline && out != null) {
             throw CccException.usage("--offline plans cannot be saved: apply needs a plan made against the cluster");
         }

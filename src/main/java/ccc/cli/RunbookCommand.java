@@ -47,8 +47,9 @@ abstract class RunbookCommand extends CommandSupport {
         Console console = console(output);
         workspace = WorkspaceLoader.load(root.root, environment.name);
         if (workspace.config() == null || workspace.environment(environment.name).isEmpty()) {
-            String reason = workspace.errors().stream().map(Problem::format).findFirst()
-                    .orElse("unknown environment '" + environment.name + "'");
+            String reason = workspace.errors().stream()
+                    .map(Problem::sentence)
+                    .findFirst().orElse("unknown environment '" + environment.name + "'");
             throw new CccException(reason);
         }
         access = access(workspace, environment.name, false);

@@ -13,7 +13,7 @@ final class Selection {
     private Selection() {
     }
 
-    static List<DesiredConnector> select(List<DesiredConnector> connectors, List<String> names) {
+    static List<DesiredConnector> select(List<DesiredConnector> connectors, List<String> names, String environment) {
         if (names == null || names.isEmpty()) {
             return connectors;
         }
@@ -23,7 +23,7 @@ final class Selection {
                     .filter(c -> c.name().equals(name) || c.directory().equals(name))
                     .toList();
             if (matches.isEmpty()) {
-                throw new CccException("no connector named '" + name + "' in this environment"
+                throw new CccException("no connector named '" + name + "' in " + environment
                         + Suggestions.closest(name, connectors.stream().map(DesiredConnector::name).toList()));
             }
             selected.addAll(matches);

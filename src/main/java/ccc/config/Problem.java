@@ -32,6 +32,12 @@ public record Problem(Severity severity, Path file, Location location, String me
         return path + " " + at;
     }
 
+    /** "file:line:col (pointer): message. hint", for an error message that has its own prefix. */
+    public String sentence() {
+        String text = where() + ": " + message;
+        return hint == null || hint.isEmpty() ? text : text + ". " + hint;
+    }
+
     /** One line: "error: file:line:col (pointer): message. hint" */
     public String format() {
         String text = (isError() ? "error: " : "warning: ") + where() + ": " + message;

@@ -251,7 +251,8 @@ public final class Renderer {
                 if (value < 1 || value > limit) {
                     problems.add(Problem.error(file, json.at(pointer),
                             "tasks.max is " + value + ", outside 1.." + limit,
-                            "Lower it, or raise limits.max_tasks_per_connector in ccc.yaml if your plan allows more."));
+                            value < 1 ? "Write a number from 1 to " + limit + "."
+                                    : "Lower it, or raise limits.max_tasks_per_connector in ccc.yaml if your plan allows more."));
                 }
             } catch (NumberFormatException e) {
                 problems.add(Problem.error(file, json.at(pointer), "tasks.max '" + tasks + "' is not a whole number",

@@ -92,6 +92,10 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                // Editors on Windows save UTF-8 with a byte-order mark; it is not content.
+                text = text.substring(1);
+            }
         } catch (CharacterCodingException e) {
             throw new Unparseable(Problem.error(file, Location.NONE, "the file is not UTF-8 text",
                     "Save it as UTF-8."));
@@ -161,8 +165,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
 
     /** A malformed value may be an unquoted secret: the parser's echo of it is not repeated. */
     static String withoutEchoedTokens(String message) {
-        return ECHOED_TOKEN.matcher(message).replaceAll("$1 (not shown)");
+        return SOURCE_REFERENCE.matcher(ECHOED_TOKEN.matcher(message).replaceAll("$1 (not shown)")).replaceAll("");
     }
+
+    /** Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])": the location is reported apart. */
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source: [^\\]]*\\]\\)?");
 
     private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
 

@@ -175,7 +175,8 @@ public final class PlanReport {
                 out.append(action.type().symbol()).append(' ').append(action.connector()).append('\n');
                 for (Change change : action.changes()) {
                     if (change.sensitive()) {
-                        out.append("! ").append(change.key()).append(" (sensitive)\n");
+                        out.append(action.type() == ActionType.CREATE ? "+ " : "! ").append(change.key())
+                                .append(" (sensitive)\n");
                     } else if (change.before() == null) {
                         out.append("+ ").append(change.key()).append(" = ").append(change.after()).append('\n');
                     } else if (change.after() == null) {

@@ -61,7 +61,14 @@ public final class RemoteAccess implements EnvironmentAccess {
 
     String apiUrl() {
         String url = env(API_URL);
-        return url != null ? url.replaceAll("/+$", "") : project.apiUrl();
+        if (url == null) {
+            return project.apiUrl();
+        }
+        if (okhttp3.HttpUrl.parse(url) == null) {
+            throw new CccException(API_URL + "='" + url + "' is not an http(s) URL; unset it to use "
+                    + project.apiUrl() + ", or give e.g. https://api.confluent.cloud.");
+        }
+        return url.replaceAll("/+$", "");
     }
 
     @Override

@@ -118,7 +118,7 @@ class RenderCommandTest {
         Cli.Result result = render("--env", "dev", "peve-datagen-source-connector-1");
         assertEquals(1, result.exitCode(), result::toString);
         assertEquals("", result.out());
-        assertTrue(result.err().contains("no connector named 'peve-datagen-source-connector-1' in this environment. "
+        assertTrue(result.err().contains("no connector named 'peve-datagen-source-connector-1' in dev. "
                 + "Did you mean: peve-datagen-source-connector-01?"), result.err());
     }
 
