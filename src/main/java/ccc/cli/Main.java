@@ -3,6 +3,7 @@ package ccc.cli;
 import ccc.CccException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: builds the command line and maps every failure to an exit code and one message. */
@@ -15,7 +16,12 @@ public final class Main {
         System.exit(run(args, CliContext.system()));
     }
 
+    /** Credentials that may sit in the environment: masked in every output from the first line on. */
+    static final List<String> SECRET_VARIABLES = List.of("CONFLUENT_CLOUD_API_SECRET", "VAULT_TOKEN",
+            "VAULT_SECRET_ID", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "CCC_DIGEST_KEY");
+
     public static int run(String[] args, CliContext context) {
+        SECRET_VARIABLES.forEach(name -> context.secrets().register(context.env(name)));
         CccCommand top = new CccCommand(context);
         CommandLine commandLine = new CommandLine(top);
         commandLine.setOut(context.out());
