@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,8 +136,7 @@ public final class ProjectConfigLoader {
             fields.error("", "no environments are declared",
                     "Add 'environments:' with at least one environment (dev, cert, prod...).");
         } else {
-            for (Iterator<Map.Entry<String, JsonNode>> it = envs.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : envs.properties()) {
                 EnvironmentConfig environment = environment(fields, entry.getKey(), entry.getValue());
                 if (environment != null) {
                     environments.put(entry.getKey(), environment);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,7 @@ public final class Renderer {
                     "Write {\"name\": ..., \"config_nonsensitive\": {...}, \"config_sensitive\": {...}}."));
             return new Rendered(null, problems);
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
+        for (String key : root.properties().stream().map(Map.Entry::getKey).toList()) {
             if (!TOP_KEYS.contains(key)) {
                 problems.add(Problem.error(file, json.at("/" + key), "unknown top-level key '" + key + "'",
                         "Only name, config_nonsensitive and config_sensitive are read; move the setting into one of the config maps."));
@@ -77,8 +75,7 @@ public final class Renderer {
                     nonsensitive == null ? "'config_nonsensitive' is missing" : "'config_nonsensitive' must be an object",
                     "Put the connector's settings, connector.class first, in \"config_nonsensitive\": {...}."));
         } else {
-            for (Iterator<Map.Entry<String, JsonNode>> it = nonsensitive.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : nonsensitive.properties()) {
                 String pointer = "/" + NONSENSITIVE + "/" + escape(entry.getKey());
                 Template template = value(json, pointer, entry.getValue(), problems);
                 if (template == null) {
@@ -102,8 +99,7 @@ public final class Renderer {
             if (!sensitiveNode.isObject()) {
                 problems.add(Problem.error(file, json.at("/" + SENSITIVE), "'config_sensitive' must be an object", ""));
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = sensitiveNode.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : sensitiveNode.properties()) {
                     String pointer = "/" + SENSITIVE + "/" + escape(entry.getKey());
                     if (nonsensitive != null && nonsensitive.has(entry.getKey())) {
                         problems.add(Problem.error(file, json.at(pointer),
@@ -171,8 +167,7 @@ public final class Renderer {
                     "Write one 'name: value' per line."));
             return values;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             JsonNode value = entry.getValue();
             String pointer = "/" + escape(entry.getKey());
             if (value.isNull()) {

@@ -1,8 +1,8 @@
 package ccc.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Typed reads from a parsed document that record a located problem instead of throwing. */
@@ -74,8 +74,7 @@ final class YamlFields {
     }
 
     void rejectUnknownKeys(JsonNode node, String pointer, Set<String> known) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : node.properties().stream().map(Map.Entry::getKey).toList()) {
             if (!known.contains(name)) {
                 error(pointer + "/" + name, "unknown key '" + name + "'",
                         "Known keys here: " + String.join(", ", known.stream().sorted().toList()) + ".");

@@ -181,7 +181,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             JsonNode request0 = JSON.readTree(body);
             String name = request0.path("name").asText();
             Map<String, String> config = new LinkedHashMap<>();
-            request0.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            request0.path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
             if (connectors.containsKey(name)) {
                 return error(409, "Connector " + name + " already exists");
             }
@@ -235,7 +235,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             case "PUT config" -> {
                 JsonNode config = JSON.readTree(body);
                 Map<String, String> replaced = new LinkedHashMap<>();
-                config.fields().forEachRemaining(e -> replaced.put(e.getKey(), e.getValue().asText()));
+                config.properties().forEach(e -> replaced.put(e.getKey(), e.getValue().asText()));
                 for (String value : replaced.values()) {
                     if (value.matches("^\\*{2,}$")) {
                         return error(400, "a masked value was sent back");

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,7 @@ abstract class AbstractConnectClient implements ConnectClient {
             throw new ApiException(operation, 200, "unexpected answer: expected an object keyed by connector name");
         }
         Map<String, RemoteConnector> connectors = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : json.properties()) {
             connectors.put(entry.getKey(), parseConnector(entry.getKey(), entry.getValue()));
         }
         return connectors;
@@ -99,8 +97,7 @@ abstract class AbstractConnectClient implements ConnectClient {
         if (config == null || !config.isObject()) {
             return result;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : config.properties()) {
             JsonNode value = entry.getValue();
             if (value == null || value.isNull() || value.isMissingNode()) {
                 continue;
