@@ -33,12 +33,7 @@ class RenderCommandTest {
     }
 
     private Cli.Result render(String... extra) {
-        String[] args = new String[extra.length + 3];
-        args[0] = "render";
-        args[1] = "--root";
-        args[2] = root.toString();
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return Cli.run(args);
+        return Cli.inRoot("render", root, extra);
     }
 
     private static void assertNoSecrets(String output) {

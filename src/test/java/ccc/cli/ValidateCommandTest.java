@@ -28,12 +28,7 @@ class ValidateCommandTest {
     }
 
     private Cli.Result validate(String... extra) {
-        String[] args = new String[extra.length + 3];
-        args[0] = "validate";
-        args[1] = "--root";
-        args[2] = root.toString();
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        return Cli.run(args);
+        return Cli.inRoot("validate", root, extra);
     }
 
     /** The output with the root replaced by ROOT, so that it can be compared exactly. */

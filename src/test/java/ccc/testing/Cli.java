@@ -29,6 +29,16 @@ public final class Cli {
     private Cli() {
     }
 
+    /** {@code command --root root extra...}, as in a shell without a terminal. */
+    public static Result inRoot(String command, java.nio.file.Path root, String... extra) {
+        String[] args = new String[extra.length + 3];
+        args[0] = command;
+        args[1] = "--root";
+        args[2] = root.toString();
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return run(args);
+    }
+
     public static Result run(String... args) {
         return run(Map.of(), "", args);
     }
