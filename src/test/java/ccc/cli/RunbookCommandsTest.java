@@ -33,8 +33,7 @@ class RunbookCommandsTest {
     @BeforeEach
     void setUp() throws Exception {
         cloud = new FakeConfluentCloud();
-        env = Map.of("CONFLUENT_CLOUD_API_URL", cloud.url(), "CONFLUENT_CLOUD_API_KEY", "KEY",
-                "CONFLUENT_CLOUD_API_SECRET", "SECRET-canary-0042");
+        env = cloud.env("SECRET-canary-0042", "vault-token-unused");
         Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
         Repo.connector(root, "dev", "ccloud-blob-01", """
                 {"name": "peve-blob-01", "config_nonsensitive": {"connector.class": "AzureBlobSink", "topics": "orders"}}

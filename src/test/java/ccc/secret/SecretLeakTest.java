@@ -47,9 +47,8 @@ class SecretLeakTest {
         cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
         cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY, "account_name", ACCOUNT_NAME));
         cloud.vaultSecrets.put("peve/db", Map.of("password", PASSWORD));
-        env = Map.of("CONFLUENT_CLOUD_API_URL", cloud.url(), "CONFLUENT_CLOUD_API_KEY", "KEY123",
-                "CONFLUENT_CLOUD_API_SECRET", API_SECRET, "VAULT_ADDR", cloud.url(), "VAULT_TOKEN", VAULT_TOKEN,
-                "CCC_DIGEST_KEY", DIGEST_KEY);
+        env = cloud.env(API_SECRET, VAULT_TOKEN);
+        env.put("CCC_DIGEST_KEY", DIGEST_KEY);
         Repo.write(root, "ccc.yaml", """
                 managed:
                   name_prefix: peve-

@@ -92,6 +92,17 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         return url.substring(0, url.length() - 1);
     }
 
+    /** The environment a ccc run needs to use this fake for Confluent Cloud and Vault (mutable). */
+    public Map<String, String> env(String apiSecret, String vaultToken) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CONFLUENT_CLOUD_API_URL", url());
+        env.put("CONFLUENT_CLOUD_API_KEY", "KEYABCDEF");
+        env.put("CONFLUENT_CLOUD_API_SECRET", apiSecret);
+        env.put("VAULT_ADDR", url());
+        env.put("VAULT_TOKEN", vaultToken);
+        return env;
+    }
+
     @Override
     public void close() {
         server.close();

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,12 +42,7 @@ class PlanApplyEndToEndTest {
         cloud.passwordKeys.add("azblob.account.key");
         cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
         cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY));
-        env = new HashMap<>(Map.of(
-                "CONFLUENT_CLOUD_API_URL", cloud.url(),
-                "CONFLUENT_CLOUD_API_KEY", "KEYABCDEF",
-                "CONFLUENT_CLOUD_API_SECRET", API_SECRET,
-                "VAULT_ADDR", cloud.url(),
-                "VAULT_TOKEN", VAULT_TOKEN));
+        env = cloud.env(API_SECRET, VAULT_TOKEN);
         Repo.write(root, "ccc.yaml", """
                 managed:
                   name_prefix: peve-
