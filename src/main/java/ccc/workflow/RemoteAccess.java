@@ -37,13 +37,10 @@ public final class RemoteAccess implements EnvironmentAccess {
     private final SecretRegistry secrets;
     private final HttpSettings http;
     private ConnectClient connect;
-    private Credentials credentials;
+    private CloudApiCredentials credentials;
     private UnaryOperator<String> digest;
     private IamClient iam;
     private SecretResolver vault;
-
-    record Credentials(String key, String secret) {
-    }
 
     public RemoteAccess(ProjectConfig project, EnvironmentConfig environment, Map<String, String> env,
                         SecretRegistry secrets, HttpSettings http) {
@@ -83,9 +80,9 @@ public final class RemoteAccess implements EnvironmentAccess {
             if (environment.target() == Target.KAFKA_CONNECT) {
                 connect = new KafkaConnectClient(environment.connectUrl(), http, secrets);
             } else {
-                Credentials cloud = credentials();
+                CloudApiCredentials cloud = credentials();
                 connect = new ConfluentCloudConnectClient(apiUrl(), environment.environmentId(),
-                        environment.kafkaClusterId(), cloud.key(), cloud.secret(), http, secrets);
+                        environment.kafkaClusterId(), cloud.apiKey(), cloud.apiSecret(), http, secrets);
             }
         }
         return connect;
@@ -102,8 +99,8 @@ public final class RemoteAccess implements EnvironmentAccess {
             return displayNameOrId;
         }
         if (iam == null) {
-            Credentials cloud = credentials();
-            iam = new IamClient(apiUrl(), cloud.key(), cloud.secret(), http, secrets);
+            CloudApiCredentials cloud = credentials();
+            iam = new IamClient(apiUrl(), cloud.apiKey(), cloud.apiSecret(), http, secrets);
         }
         return iam.idOf(displayNameOrId);
     }
@@ -120,22 +117,22 @@ public final class RemoteAccess implements EnvironmentAccess {
     }
 
     /** The Cloud API key: from the environment, else from Vault when ccc.yaml names it there. */
-    synchronized Credentials credentials() {
+    synchronized CloudApiCredentials credentials() {
         if (credentials == null) {
             String key = env(API_KEY);
             String secret = env(API_SECRET);
-            if ((key == null || secret == null) && project.credentials() != null) {
-                CloudApiCredentials fromVault = vault().cloudCredentials(project.credentials());
-                key = fromVault.apiKey();
-                secret = fromVault.apiSecret();
-            }
-            if (key == null || secret == null) {
+            if (key != null && secret != null) {
+                secrets.register(secret);
+                credentials = new CloudApiCredentials(key, secret);
+            } else if (project.credentials() != null) {
+                credentials = vault().cloudCredentials(project.credentials());
+            } else {
+                String missing = key == null && secret == null ? API_KEY + " and " + API_SECRET
+                        : key == null ? API_KEY : API_SECRET;
                 throw new CccException("no Confluent Cloud credentials: set " + API_KEY + " and " + API_SECRET
-                        + " (a Cloud API key and its secret), or name them in ccc.yaml under confluent.credentials "
-                        + "as Vault references.");
+                        + " (a Cloud API key and its secret; " + missing + " is not set), or name them in ccc.yaml "
+                        + "under confluent.credentials as Vault references.");
             }
-            secrets.register(secret);
-            credentials = new Credentials(key, secret);
         }
         return credentials;
     }
@@ -160,7 +157,7 @@ public final class RemoteAccess implements EnvironmentAccess {
             } else if (environment.target() == Target.KAFKA_CONNECT) {
                 key = ("ccc self-managed " + environment.connectUrl()).getBytes(StandardCharsets.UTF_8);
             } else {
-                String material = SensitiveDigest.hmac(credentials().secret().getBytes(StandardCharsets.UTF_8))
+                String material = SensitiveDigest.hmac(credentials().apiSecret().getBytes(StandardCharsets.UTF_8))
                         .apply("ccc sensitive digest " + environment.environmentId() + "/" + environment.kafkaClusterId());
                 key = material.getBytes(StandardCharsets.UTF_8);
             }
