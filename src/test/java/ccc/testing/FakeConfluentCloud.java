@@ -71,6 +71,9 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     private final AtomicInteger injected503 = new AtomicInteger();
     /** Status polls a pause or resume takes before the state changes. */
     public volatile int asyncPolls = 1;
+    /** When set, only this Cloud API key and secret are accepted. */
+    public volatile String apiKey;
+    public volatile String apiSecret;
     /** Status polls an offsets request stays PENDING before it ends. */
     public volatile int offsetPolls = 2;
     /** When true, offsets requests end FAILED. */
@@ -147,7 +150,9 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             if (path.startsWith("/v1/")) {
                 return vault(request, path);
             }
-            if (request.getHeaders().get("Authorization") == null) {
+            String authorization = request.getHeaders().get("Authorization");
+            if (authorization == null || (apiKey != null
+                    && !authorization.equals(okhttp3.Credentials.basic(apiKey, apiSecret)))) {
                 return error(401, "Unauthorized");
             }
             if (path.startsWith("/iam/v2/service-accounts")) {

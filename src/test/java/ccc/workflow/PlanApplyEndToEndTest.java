@@ -337,6 +337,30 @@ class PlanApplyEndToEndTest {
     }
 
     @Test
+    void takesTheCloudApiKeyFromVaultWhenTheEnvironmentHasNone() throws Exception {
+        cloud.apiKey = "VAULTKEY";
+        cloud.apiSecret = "canary-vault-held-api-secret-77";
+        cloud.vaultSecrets.put("peve/ccloud", Map.of("api_key", "VAULTKEY", "api_secret", cloud.apiSecret));
+        Repo.write(root, "ccc.yaml", Files.readString(root.resolve("ccc.yaml")).replace("environments:", """
+                confluent:
+                  credentials:
+                    api_key: ${vault:secret/peve/ccloud#api_key}
+                    api_secret: ${vault:secret/peve/ccloud#api_secret}
+                environments:"""));
+        env.remove("CONFLUENT_CLOUD_API_KEY");
+        env.remove("CONFLUENT_CLOUD_API_SECRET");
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        assertEquals(0, plan.exitCode(), plan.toString());
+        assertEquals(2, json(plan).path("summary").path("create").asInt());
+        assertFalse(plan.all().contains(cloud.apiSecret));
+        env.put("CONFLUENT_CLOUD_API_KEY", "WRONG");
+        env.put("CONFLUENT_CLOUD_API_SECRET", "WRONG-SECRET");
+        Cli.Result wrong = ccc("plan", "--env", "dev");
+        assertEquals(1, wrong.exitCode(), "the environment's key wins over Vault: " + wrong);
+        assertTrue(wrong.err().contains("401"), wrong.toString());
+    }
+
+    @Test
     void missingCredentialsNameBothVariables() {
         env.remove("CONFLUENT_CLOUD_API_SECRET");
         Cli.Result plan = ccc("plan", "--env", "dev");
