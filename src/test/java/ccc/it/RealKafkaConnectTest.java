@@ -308,6 +308,20 @@ class RealKafkaConnectTest {
         assertEquals(0, restart.exitCode(), restart.toString());
         awaitState(worker, "peve-file-source-01", "RUNNING", 1);
 
+        // STOPPED (KIP-875; also where ccc leaves a connector whose offsets change failed) is not
+        // RUNNING: a connector declared RUNNING is resumed.
+        worker.stop("peve-file-sink-01");
+        awaitState(worker, "peve-file-sink-01", "STOPPED", 0);
+        Cli.Result stopped = ccc(root, "plan", "--env", "local", "--detailed-exitcode");
+        assertEquals(2, stopped.exitCode(), stopped.toString());
+        assertTrue(stopped.out().contains("peve-file-sink-01  will be resumed"), stopped.toString());
+        assertTrue(stopped.out().contains("status: \"STOPPED\" -> \"RUNNING\""), stopped.toString());
+        Cli.Result started = ccc(root, "apply", "--env", "local", "--auto-approve",
+                "--poll-interval", "100ms", "--timeout", "60s");
+        assertEquals(0, started.exitCode(), started.toString());
+        awaitState(worker, "peve-file-sink-01", "RUNNING", 1);
+        assertEquals(0, ccc(root, "plan", "--env", "local", "--detailed-exitcode").exitCode());
+
         Files.writeString(input, "order-4\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         await("the line written after the resume in the sink file", () -> readLines(output),
                 lines -> lines.contains("order-4"));
