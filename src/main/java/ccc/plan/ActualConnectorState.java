@@ -12,4 +12,9 @@ public record ActualConnectorState(String name, String id, Map<String, String> c
     public boolean paused() {
         return "PAUSED".equalsIgnoreCase(state);
     }
+
+    /** Stopped on a self-managed worker (KIP-875): no tasks at all, and not running until resumed. */
+    public boolean stopped() {
+        return "STOPPED".equalsIgnoreCase(state);
+    }
 }

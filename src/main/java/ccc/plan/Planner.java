@@ -75,9 +75,10 @@ public final class Planner {
             return new Action(ActionType.REPLACE, desired.name(), desired.directory(), changes, desired.state(), null);
         }
         boolean pause = desired.state() == DeclaredState.PAUSED && !actual.paused();
-        boolean resume = desired.state() == DeclaredState.RUNNING && actual.paused();
+        boolean resume = desired.state() == DeclaredState.RUNNING && (actual.paused() || actual.stopped());
         if (pause || resume) {
-            changes.add(Change.of(Change.STATUS_KEY, actual.paused() ? "PAUSED" : "RUNNING", desired.state().name()));
+            String before = actual.paused() ? "PAUSED" : actual.stopped() ? "STOPPED" : "RUNNING";
+            changes.add(Change.of(Change.STATUS_KEY, before, desired.state().name()));
         }
         ActionType type;
         if (changes.size() > (pause || resume ? 1 : 0)) {
@@ -169,14 +170,15 @@ public final class Planner {
     }
 
     /**
-     * A keyed digest over the in-scope connectors' names, ids, configs and paused flags: keyed
+     * A keyed digest over the in-scope connectors' names, ids, configs and paused (or stopped) flags: keyed
      * because a self-managed cluster returns secrets in plain text.
      */
     static String fingerprint(Iterable<ActualConnectorState> connectors, PlanOptions options) {
         StringBuilder canonical = new StringBuilder();
         for (ActualConnectorState connector : connectors) {
             canonical.append(connector.name()).append('\u0001').append(Objects.toString(connector.id(), ""))
-                    .append('\u0001').append(connector.paused()).append('\u0001');
+                    .append('\u0001').append(connector.stopped() ? "stopped" : connector.paused())
+                    .append('\u0001');
             new TreeMap<>(connector.config()).forEach((key, value) ->
                     canonical.append(key).append('=').append(value).append('\u0002'));
             canonical.append('\u0003');

@@ -173,6 +173,33 @@ class PlannerTest {
     }
 
     @Test
+    void declaredRunningResumesAStoppedConnector() {
+        // A self-managed worker's STOPPED (KIP-875) runs nothing, like PAUSED: it is not RUNNING.
+        Plan plan = plan(List.of(desired("peve-a", SINK)), List.of(actual("peve-a", SINK, "STOPPED")), options());
+        Action action = only(plan);
+        assertEquals(ActionType.RESUME, action.type());
+        assertEquals(List.of(Change.of("status", "STOPPED", "RUNNING")), action.changes());
+    }
+
+    @Test
+    void configChangeOfAStoppedConnectorCarriesTheResume() {
+        Plan plan = plan(List.of(desired("peve-a", with(SINK, "flush.size", "5"))),
+                List.of(actual("peve-a", SINK, "STOPPED")), options());
+        Action action = only(plan);
+        assertEquals(ActionType.UPDATE, action.type());
+        assertTrue(action.changes().contains(Change.of("status", "STOPPED", "RUNNING")), action.changes().toString());
+    }
+
+    @Test
+    void declaredPausedPausesAStoppedConnector() {
+        Plan plan = plan(List.of(desired("peve-a", SINK, Map.of(), DeclaredState.PAUSED)),
+                List.of(actual("peve-a", SINK, "STOPPED")), options());
+        Action action = only(plan);
+        assertEquals(ActionType.PAUSE, action.type());
+        assertEquals(List.of(Change.of("status", "STOPPED", "PAUSED")), action.changes());
+    }
+
+    @Test
     void configChangeAndPauseTogetherIsAnUpdateCarryingTheStatus() {
         Plan plan = plan(List.of(desired("peve-a", with(SINK, "flush.size", "5"), Map.of(), DeclaredState.PAUSED)),
                 List.of(running("peve-a", SINK)), options());
@@ -336,6 +363,11 @@ class PlannerTest {
         String first = plan(List.of(), before, options()).fingerprint();
         assertEquals(first, plan(List.of(), before, options()).fingerprint());
         assertNotEquals(first, plan(List.of(), after, options()).fingerprint());
+        String paused = plan(List.of(), List.of(actual("peve-a", SINK, "PAUSED")), options()).fingerprint();
+        String stopped = plan(List.of(), List.of(actual("peve-a", SINK, "STOPPED")), options()).fingerprint();
+        assertNotEquals(first, paused);
+        assertNotEquals(first, stopped);
+        assertNotEquals(paused, stopped);
         PlanOptions otherKey = new PlanOptions("peve-", SensitiveMode.DIGEST, Limits.DEFAULT, false, false, Set.of(),
                 SensitiveDigest.hmac("other".getBytes(StandardCharsets.UTF_8)), 0, Set.of());
         assertNotEquals(first, Planner.plan("dev", List.of(), before, otherKey).fingerprint());
