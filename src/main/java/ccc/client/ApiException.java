@@ -11,7 +11,6 @@ public class ApiException extends CccException {
     /** 0 when no HTTP answer came (connection refused, timeout). */
     private final int status;
     private final String serverMessage;
-    private final String operation;
     private final String hint;
 
     public ApiException(String operation, int status, String serverMessage) {
@@ -31,7 +30,6 @@ public class ApiException extends CccException {
         super(operation + " failed: " + problem, cause);
         this.status = 0;
         this.serverMessage = problem;
-        this.operation = operation;
         this.hint = null;
     }
 
@@ -39,7 +37,6 @@ public class ApiException extends CccException {
         super(Kind.ERROR, describe(operation, status, serverMessage, hint), cause);
         this.status = status;
         this.serverMessage = serverMessage;
-        this.operation = operation;
         this.hint = hint;
     }
 
@@ -49,10 +46,6 @@ public class ApiException extends CccException {
 
     public String serverMessage() {
         return serverMessage;
-    }
-
-    public String operation() {
-        return operation;
     }
 
     public boolean isNotFound() {

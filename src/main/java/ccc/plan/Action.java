@@ -13,8 +13,4 @@ public record Action(ActionType type, String connector, String directory, List<C
     public Action {
         changes = List.copyOf(changes);
     }
-
-    public boolean hasSensitiveChange() {
-        return changes.stream().anyMatch(Change::sensitive);
-    }
 }

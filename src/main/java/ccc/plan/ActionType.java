@@ -21,15 +21,6 @@ public enum ActionType {
         return this == NO_OP ? "no-op" : name().toLowerCase(Locale.ROOT);
     }
 
-    public static ActionType fromId(String id) {
-        for (ActionType type : values()) {
-            if (type.id().equals(id)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown action '" + id + "'");
-    }
-
     /** True when carrying it out changes the cluster. */
     public boolean changesCluster() {
         return this != NO_OP && this != ORPHAN;

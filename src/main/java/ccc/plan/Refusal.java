@@ -7,5 +7,4 @@ public record Refusal(String connector, String rule, String message, String over
     public static final String REPLACE = "replace";
     public static final String CONNECTOR_LIMIT = "connector-limit";
     public static final String TASK_LIMIT = "task-limit";
-    public static final String STALE_PLAN = "stale-plan";
 }
