@@ -43,7 +43,7 @@ final class RenderCommand extends CommandSupport {
     public Integer call() {
         Console console = console(output);
         Workspace workspace = loadValid(root, environment, console);
-        List<DesiredConnector> connectors = Selection.select(workspace.connectors(environment), names, environment);
+        List<DesiredConnector> connectors = Selection.select(workspace, environment, names);
         if (resolveSecrets) {
             List<VaultReference> references = DesiredStateResolver.vaultReferences(connectors);
             if (!references.isEmpty()) {

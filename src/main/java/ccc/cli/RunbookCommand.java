@@ -75,11 +75,7 @@ abstract class RunbookCommand extends CommandSupport {
     /** Connector names (directory names are translated), each checked against the cluster. */
     List<String> resolveNames(List<String> requested, Map<String, RemoteConnector> cluster) {
         Set<String> names = new LinkedHashSet<>();
-        for (String name : requested) {
-            names.add(workspace.connectors(environment.name).stream()
-                    .filter(c -> c.directory().equals(name)).map(DesiredConnector::name)
-                    .findFirst().orElse(name));
-        }
+        requested.forEach(name -> names.add(workspace.connectorName(environment.name, name)));
         for (String name : names) {
             if (!anyName && !workspace.config().isManaged(name)) {
                 throw CccException.refused("'" + name + "' is outside the managed prefix '"

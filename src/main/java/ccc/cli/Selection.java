@@ -2,6 +2,7 @@ package ccc.cli;
 
 import ccc.CccException;
 import ccc.config.DesiredConnector;
+import ccc.config.Workspace;
 import ccc.workflow.Suggestions;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,15 +14,15 @@ final class Selection {
     private Selection() {
     }
 
-    static List<DesiredConnector> select(List<DesiredConnector> connectors, List<String> names, String environment) {
+    static List<DesiredConnector> select(Workspace workspace, String environment, List<String> names) {
+        List<DesiredConnector> connectors = workspace.connectors(environment);
         if (names == null || names.isEmpty()) {
             return connectors;
         }
         Set<DesiredConnector> selected = new LinkedHashSet<>();
         for (String name : names) {
-            List<DesiredConnector> matches = connectors.stream()
-                    .filter(c -> c.name().equals(name) || c.directory().equals(name))
-                    .toList();
+            String connectorName = workspace.connectorName(environment, name);
+            List<DesiredConnector> matches = connectors.stream().filter(c -> c.name().equals(connectorName)).toList();
             if (matches.isEmpty()) {
                 throw new CccException("no connector named '" + name + "' in " + environment
                         + Suggestions.closest(name, connectors.stream().map(DesiredConnector::name).toList()));

@@ -33,6 +33,12 @@ public record Workspace(Path root, ProjectConfig config, List<String> environmen
         return connectors.stream().filter(c -> c.environment().equals(environment)).toList();
     }
 
+    /** NAME arguments may be a connector's name or its directory's: this is the connector name. */
+    public String connectorName(String environment, String nameOrDirectory) {
+        return connectors(environment).stream().filter(c -> c.directory().equals(nameOrDirectory))
+                .map(DesiredConnector::name).findFirst().orElse(nameOrDirectory);
+    }
+
     public Optional<EnvironmentConfig> environment(String name) {
         return config == null ? Optional.empty() : Optional.ofNullable(config.environments().get(name));
     }

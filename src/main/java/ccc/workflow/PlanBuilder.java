@@ -44,12 +44,7 @@ public final class PlanBuilder {
         ProjectConfig config = workspace.config();
         List<DesiredConnector> all = workspace.connectors(environment);
         Set<String> selected = new LinkedHashSet<>();
-        for (String name : request.names()) {
-            all.stream().filter(c -> c.directory().equals(name)).forEach(c -> selected.add(c.name()));
-            if (all.stream().noneMatch(c -> c.directory().equals(name))) {
-                selected.add(name);
-            }
-        }
+        request.names().forEach(name -> selected.add(workspace.connectorName(environment, name)));
 
         List<ActualConnectorState> actual = new ArrayList<>();
         if (!request.offline()) {
