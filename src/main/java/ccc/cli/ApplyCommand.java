@@ -6,13 +6,13 @@ import ccc.output.ApplyReport;
 import ccc.output.Console;
 import ccc.output.PlanReport;
 import ccc.plan.Plan;
-import ccc.workflow.Applier;
-import ccc.workflow.EnvironmentAccess;
-import ccc.workflow.Outcome;
-import ccc.workflow.PlanBuilder;
-import ccc.workflow.PlanRequest;
-import ccc.workflow.PlannedRun;
-import ccc.workflow.SavedPlan;
+import ccc.engine.Applier;
+import ccc.target.Session;
+import ccc.engine.Outcome;
+import ccc.engine.PlanBuilder;
+import ccc.engine.PlanRequest;
+import ccc.engine.PlannedRun;
+import ccc.engine.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ final class ApplyCommand extends CommandSupport {
         }
 
         Workspace workspace = loadValid(root, env, console);
-        EnvironmentAccess access = access(workspace, env, false);
+        Session access = access(workspace, env, false);
         PlannedRun run = PlanBuilder.build(workspace, env, request, access, context().secrets());
         Plan plan = run.plan();
         if (saved != null) {

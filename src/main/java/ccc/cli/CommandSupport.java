@@ -6,9 +6,9 @@ import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.output.ProblemReport;
-import ccc.workflow.EnvironmentAccess;
-import ccc.workflow.OfflineAccess;
-import ccc.workflow.RemoteAccess;
+import ccc.target.Session;
+import ccc.target.OfflineSession;
+import ccc.target.RemoteSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,12 +50,12 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     /** What plan, apply and the runbook use to reach an environment: the network, or nothing. */
-    EnvironmentAccess access(Workspace workspace, String environment, boolean offline) {
+    Session access(Workspace workspace, String environment, boolean offline) {
         if (offline) {
-            return new OfflineAccess();
+            return new OfflineSession();
         }
         CliContext context = context();
-        return new RemoteAccess(workspace.config(), workspace.config().environments().get(environment),
+        return new RemoteSession(workspace.config(), workspace.config().environments().get(environment),
                 context.env(), context.secrets(), HttpSettings.DEFAULT);
     }
 }

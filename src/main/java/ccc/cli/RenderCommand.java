@@ -5,7 +5,7 @@ import ccc.config.VaultReference;
 import ccc.config.Workspace;
 import ccc.output.Console;
 import ccc.output.RenderReport;
-import ccc.workflow.DesiredStateResolver;
+import ccc.engine.DesiredStateResolver;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package ccc.cli;
 
 import ccc.output.Console;
-import ccc.workflow.StateWaiter;
+import ccc.engine.StateWaiter;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;

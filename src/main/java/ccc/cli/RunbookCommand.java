@@ -8,9 +8,9 @@ import ccc.config.Problem;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
-import ccc.workflow.EnvironmentAccess;
-import ccc.workflow.PlanBuilder;
-import ccc.workflow.Suggestions;
+import ccc.target.Session;
+import ccc.engine.PlanBuilder;
+import ccc.engine.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +41,7 @@ abstract class RunbookCommand extends CommandSupport {
     boolean anyName;
 
     Workspace workspace;
-    EnvironmentAccess access;
+    Session access;
 
     Console open() {
         Console console = console(output);

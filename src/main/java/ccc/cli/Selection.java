@@ -3,7 +3,7 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.config.DesiredConnector;
 import ccc.config.Workspace;
-import ccc.workflow.Suggestions;
+import ccc.engine.Suggestions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

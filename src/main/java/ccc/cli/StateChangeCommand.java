@@ -4,7 +4,7 @@ import ccc.client.connect.RemoteConnector;
 import ccc.config.DeclaredState;
 import ccc.config.DesiredConnector;
 import ccc.output.Console;
-import ccc.workflow.StateWaiter;
+import ccc.engine.StateWaiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package ccc.output;
 
 import ccc.plan.Plan;
-import ccc.workflow.Outcome;
+import ccc.engine.Outcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

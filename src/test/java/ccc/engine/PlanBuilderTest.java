@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

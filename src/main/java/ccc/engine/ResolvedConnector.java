@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.engine;
 
 import ccc.config.DesiredConnector;
 import ccc.plan.DesiredConnectorState;

@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.target;
 
 import ccc.client.connect.ConnectClient;
 import ccc.config.VaultReference;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Everything a plan needs from outside the repository for one environment. */
-public interface EnvironmentAccess {
+public interface Session {
 
     /** A description of where the connectors run, for headers: "env-abc/lkc-xyz" or a URL. */
     String target();

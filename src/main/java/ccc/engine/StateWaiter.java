@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.engine;
 
 import ccc.CccException;
 import ccc.client.ApiException;

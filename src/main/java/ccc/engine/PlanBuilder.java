@@ -1,7 +1,8 @@
-package ccc.workflow;
+package ccc.engine;
 
 import ccc.CccException;
 import ccc.client.connect.RemoteConnector;
+import ccc.target.Session;
 import ccc.config.DesiredConnector;
 import ccc.config.ProjectConfig;
 import ccc.config.VaultReference;
@@ -40,7 +41,7 @@ public final class PlanBuilder {
             Pattern.compile("(?i).*(password|secret|token|credential|private|\\.key)$");
 
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
-                                   EnvironmentAccess access, SecretRegistry registry) {
+                                   Session access, SecretRegistry registry) {
         ProjectConfig config = workspace.config();
         List<DesiredConnector> all = workspace.connectors(environment);
         Set<String> selected = new LinkedHashSet<>();

@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.target;
 
 import ccc.CccException;
 import ccc.client.connect.ConnectClient;
@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * {@code --offline}: an empty cluster, no Vault and no IAM. Secrets stay unresolved (only their
  * presence shows in a plan) and service accounts keep their display names.
  */
-public final class OfflineAccess implements EnvironmentAccess {
+public final class OfflineSession implements Session {
 
     @Override
     public String target() {

@@ -1,4 +1,4 @@
-package ccc.workflow;
+package ccc.target;
 
 import ccc.CccException;
 import ccc.client.HttpSettings;
@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * The real remotes of one environment, each opened on first use: Confluent Cloud (or a
  * self-managed Connect worker), its IAM API, and Vault.
  */
-public final class RemoteAccess implements EnvironmentAccess {
+public final class RemoteSession implements Session {
 
     public static final String API_KEY = "CONFLUENT_CLOUD_API_KEY";
     public static final String API_SECRET = "CONFLUENT_CLOUD_API_SECRET";
@@ -42,7 +42,7 @@ public final class RemoteAccess implements EnvironmentAccess {
     private IamClient iam;
     private SecretResolver vault;
 
-    public RemoteAccess(ProjectConfig project, EnvironmentConfig environment, Map<String, String> env,
+    public RemoteSession(ProjectConfig project, EnvironmentConfig environment, Map<String, String> env,
                         SecretRegistry secrets, HttpSettings http) {
         this.project = project;
         this.environment = environment;
