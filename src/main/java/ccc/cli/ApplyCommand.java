@@ -4,6 +4,7 @@ import ccc.CccException;
 import ccc.config.Workspace;
 import ccc.output.ApplyReport;
 import ccc.output.Console;
+import ccc.output.Format;
 import ccc.output.PlanReport;
 import ccc.plan.Plan;
 import ccc.engine.Applier;
@@ -72,67 +73,68 @@ final class ApplyCommand extends CommandSupport {
         if (parallelism < 1) {
             throw CccException.usage("--parallelism must be at least 1");
         }
-        SavedPlan saved = savedPlan();
+        Path planFile = planFile();
         String env = environment;
-        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false);
-        if (saved != null) {
-            if (env != null && !env.equals(saved.environment())) {
-                throw CccException.usage("the plan file is for " + saved.environment() + ", not " + env);
+        if (planFile != null) {
+            String saved = SavedPlan.environmentOf(planFile);
+            if (env != null && !env.equals(saved)) {
+                throw CccException.usage("the plan file is for " + saved + ", not " + env);
             }
-            env = saved.environment();
-            request = saved.request();
+            env = saved;
         } else if (env == null) {
             throw CccException.usage("--env is required (or give a plan file saved by 'ccc plan -o')");
         }
 
         Workspace workspace = loadValid(root, env, console);
-        Session access = access(workspace, env, false);
-        PlannedRun run = PlanBuilder.build(workspace, env, request, access, context().secrets());
+        Session session = session(workspace, env, false);
+        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false);
+        SavedPlan saved = null;
+        if (planFile != null) {
+            saved = SavedPlan.read(planFile, session.digest());
+            request = saved.request();
+        }
+        PlannedRun run = PlanBuilder.build(workspace, env, request, session, context().secrets());
         Plan plan = run.plan();
         if (saved != null) {
-            if (!saved.clusterFingerprint().equals(plan.fingerprint())) {
-                throw CccException.refused("the cluster changed since the plan in " + arguments.get(0)
-                        + " was made; nothing was applied. Run 'ccc plan --env " + env + " -o "
-                        + arguments.get(0) + "' again and review it.");
-            }
-            if (!saved.desiredFingerprint().equals(run.desiredFingerprint())) {
-                throw CccException.refused("the repository (or a secret in Vault) changed since the plan in "
-                        + arguments.get(0) + " was made; nothing was applied. Plan again and review it.");
+            String stale = saved.staleBecause(run);
+            if (stale != null) {
+                throw CccException.refused(stale + " (" + planFile + "); nothing was applied. Run 'ccc plan --env "
+                        + env + " -o " + planFile + "' again and review it.");
             }
         }
-        if (output.format == ccc.output.Format.TEXT) {
-            console.print(PlanReport.text(plan, run.target(), console));
+        PlanReport shown = new PlanReport(plan, run.location());
+        if (output.format == Format.TEXT) {
+            console.print(shown.text(console));
+        } else if (!autoApprove && plan.hasChanges() && !plan.refused()) {
+            console.info(shown.text(console));
         }
         if (plan.refused()) {
-            if (output.format != ccc.output.Format.TEXT) {
-                console.println(ApplyReport.json(plan, List.of()));
+            if (output.format != Format.TEXT) {
+                console.emit(output.format, new ApplyReport(plan, List.of()));
             }
             console.error("nothing was applied: the plan is refused by a safety rule (see above for the flag "
                     + "that overrides it).");
             return ExitCode.REFUSED;
         }
         if (!plan.hasChanges()) {
-            if (output.format != ccc.output.Format.TEXT) {
-                console.println(ApplyReport.json(plan, List.of()));
+            if (output.format != Format.TEXT) {
+                console.emit(output.format, new ApplyReport(plan, List.of()));
             }
             return ExitCode.OK;
         }
         confirm(env, plan, console);
 
-        Applier applier = new Applier(access.connect(),
+        Applier applier = new Applier(session.connect(),
                 new Applier.Settings(parallelism, waitForState, waiting.timeoutOr(Duration.ofMinutes(5)),
                         waiting.pollInterval),
                 outcome -> console.info(ApplyReport.line(outcome, console)));
         List<Outcome> outcomes = applier.apply(plan, run.desired());
-        if (output.format == ccc.output.Format.TEXT) {
-            console.print(ApplyReport.text(outcomes, console));
-        } else {
-            console.println(ApplyReport.json(plan, outcomes));
-        }
+        console.emit(output.format, new ApplyReport(plan, outcomes));
         return outcomes.stream().allMatch(Outcome::ok) ? ExitCode.OK : ExitCode.ERROR;
     }
 
-    private SavedPlan savedPlan() {
+    /** The one argument, when it names a saved plan rather than a connector. */
+    private Path planFile() {
         if (arguments.size() != 1) {
             return null;
         }
@@ -143,7 +145,7 @@ final class ApplyCommand extends CommandSupport {
             }
             return null;
         }
-        return SavedPlan.read(file);
+        return file;
     }
 
     private void confirm(String env, Plan plan, Console console) {

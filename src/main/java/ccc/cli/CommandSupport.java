@@ -7,8 +7,7 @@ import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.output.ProblemReport;
 import ccc.target.Session;
-import ccc.target.OfflineSession;
-import ccc.target.RemoteSession;
+import ccc.target.Sessions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +38,8 @@ abstract class CommandSupport implements Callable<Integer> {
     Workspace loadValid(RootOption root, String environment, Console console) {
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
         if (workspace.hasErrors()) {
-            console.info(ProblemReport.text(workspace.problems(), workspace.connectors().size(),
-                    workspace.environments(), console).stripTrailing());
+            console.info(new ProblemReport(workspace.problems(), workspace.connectors().size(),
+                    workspace.environments()).text(console).stripTrailing());
             int errors = workspace.errors().size();
             throw new CccException("the config repository has " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; fix them and run again ('ccc validate' lists them all).");
@@ -50,12 +49,9 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     /** What plan, apply and the runbook use to reach an environment: the network, or nothing. */
-    Session access(Workspace workspace, String environment, boolean offline) {
-        if (offline) {
-            return new OfflineSession();
-        }
+    Session session(Workspace workspace, String environment, boolean offline) {
         CliContext context = context();
-        return new RemoteSession(workspace.config(), workspace.config().environments().get(environment),
-                context.env(), context.secrets(), HttpSettings.DEFAULT);
+        return Sessions.open(workspace.config(), workspace.config().environments().get(environment),
+                context.env(), context.secrets(), HttpSettings.DEFAULT, offline);
     }
 }

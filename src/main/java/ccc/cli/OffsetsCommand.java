@@ -2,7 +2,10 @@ package ccc.cli;
 
 import ccc.CccException;
 import ccc.client.connect.ConnectorOffsets;
-import ccc.client.connect.OffsetRequestStatus;
+import ccc.client.Poll;
+import ccc.engine.Runbook;
+import ccc.output.Format;
+import ccc.output.OffsetsMoveReport;
 import ccc.output.Console;
 import ccc.output.Json;
 import ccc.output.OffsetsReport;
@@ -48,13 +51,8 @@ final class OffsetsCommand implements Runnable {
         @Override
         public Integer call() {
             Console console = open();
-            String connector = resolveNames(List.of(name), cluster()).get(0);
-            ConnectorOffsets offsets = client().offsets(connector);
-            switch (output.format) {
-                case JSON -> console.println(Json.write(OffsetsReport.json(offsets)));
-                case MARKDOWN -> console.print(OffsetsReport.markdown(offsets));
-                default -> console.print(OffsetsReport.text(offsets));
-            }
+            String connector = runbook.resolveNames(List.of(name), runbook.cluster()).get(0);
+            console.emit(output.format, new OffsetsReport(runbook.offsets(connector)));
             return ExitCode.OK;
         }
     }
@@ -71,46 +69,43 @@ final class OffsetsCommand implements Runnable {
         @Mixin
         WaitOptions waiting;
 
+        abstract String request();
 
         abstract String describe();
 
-        abstract void submit(String connector);
+        abstract Runbook.OffsetsMove submit(String connector, ConnectorOffsets before, Poll poll);
 
         void prepare() {
         }
 
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() {
             Console console = open();
             prepare();
-            String connector = resolveNames(List.of(name), cluster()).get(0);
-            console.println("Offsets of " + connector + " before:");
-            console.print(OffsetsReport.text(client().offsets(connector)));
+            String connector = runbook.resolveNames(List.of(name), runbook.cluster()).get(0);
+            ConnectorOffsets before = runbook.offsets(connector);
+            if (output.format == Format.TEXT) {
+                console.println("Offsets of " + connector + " before:");
+                console.print(new OffsetsReport(before).text(console));
+            }
             if (!yes) {
                 throw CccException.refused("not moving the offsets of " + connector + " (" + describe()
                         + "): this changes where it resumes. Run again with --yes to confirm.");
             }
-            submit(connector);
             console.info("Requested: " + describe() + "; waiting for the request to be applied...");
-            long deadline = System.nanoTime() + waiting.timeoutOr(Duration.ofMinutes(5)).toNanos();
-            OffsetRequestStatus status = client().offsetRequestStatus(connector);
-            while (!status.isFinal()) {
-                if (System.nanoTime() > deadline) {
-                    console.error("the offsets request for " + connector + " is still " + status.phase() + " after "
-                            + waiting.timeoutOr(Duration.ofMinutes(5)).toSeconds() + "s; check again with 'ccc offsets get'.");
-                    return ExitCode.ERROR;
-                }
-                Thread.sleep(waiting.pollInterval.toMillis());
-                status = client().offsetRequestStatus(connector);
-            }
-            console.println("Offsets of " + connector + " after:");
-            console.print(OffsetsReport.text(client().offsets(connector)));
-            if (!"APPLIED".equals(status.phase())) {
-                console.error("the offsets request for " + connector + " ended " + status.phase()
-                        + (status.message() == null ? "" : ": " + status.message()));
+            Poll poll = waiting.poll(Duration.ofMinutes(5));
+            Runbook.OffsetsMove move = submit(connector, before, poll);
+            console.emit(output.format, new OffsetsMoveReport(environment.name, request(), move));
+            if (move.timedOut()) {
+                console.error("the offsets request for " + connector + " is still " + move.status().phase() + " after "
+                        + poll.timeout().toSeconds() + "s; check again with 'ccc offsets get'.");
                 return ExitCode.ERROR;
             }
-            console.println("Offsets request APPLIED for " + connector + ".");
+            if (!move.status().isApplied()) {
+                console.error("the offsets request for " + connector + " ended " + move.status().phase()
+                        + (move.status().message() == null ? "" : ": " + move.status().message()));
+                return ExitCode.ERROR;
+            }
             return ExitCode.OK;
         }
     }
@@ -138,8 +133,13 @@ final class OffsetsCommand implements Runnable {
         }
 
         @Override
-        void submit(String connector) {
-            client().patchOffsets(connector, entries);
+        String request() {
+            return "set";
+        }
+
+        @Override
+        Runbook.OffsetsMove submit(String connector, ConnectorOffsets before, Poll poll) {
+            return runbook.setOffsets(connector, entries, before, poll);
         }
     }
 
@@ -154,8 +154,13 @@ final class OffsetsCommand implements Runnable {
         }
 
         @Override
-        void submit(String connector) {
-            client().resetOffsets(connector);
+        String request() {
+            return "reset";
+        }
+
+        @Override
+        Runbook.OffsetsMove submit(String connector, ConnectorOffsets before, Poll poll) {
+            return runbook.resetOffsets(connector, before, poll);
         }
     }
 

@@ -1,6 +1,7 @@
 package ccc.cli;
 
-import ccc.config.DeclaredState;
+import ccc.engine.Runbook;
+import ccc.output.Console;
 import picocli.CommandLine.Command;
 
 @Command(name = "pause", mixinStandardHelpOptions = true,
@@ -10,12 +11,12 @@ import picocli.CommandLine.Command;
 final class PauseCommand extends StateChangeCommand {
 
     @Override
-    DeclaredState target() {
-        return DeclaredState.PAUSED;
+    String verb() {
+        return "pause";
     }
 
     @Override
-    void send(String name) {
-        client().pause(name);
+    Runbook.StateChange change(String name, Console console) {
+        return runbook.pause(name, waiting.poll(defaultTimeout()), progress(console));
     }
 }

@@ -3,7 +3,6 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.config.Workspace;
 import ccc.output.Console;
-import ccc.output.Json;
 import ccc.output.PlanReport;
 import ccc.engine.PlanBuilder;
 import ccc.engine.PlanRequest;
@@ -63,15 +62,11 @@ final class PlanCommand extends CommandSupport {
         }
         Workspace workspace = loadValid(root, environment, console);
         PlanRequest request = new PlanRequest(names, flags.prune, flags.allowOffsetLoss, offline);
-        PlannedRun run = PlanBuilder.build(workspace, environment, request, access(workspace, environment, offline),
+        PlannedRun run = PlanBuilder.build(workspace, environment, request, session(workspace, environment, offline),
                 context().secrets());
-        switch (output.format) {
-            case JSON -> console.println(Json.write(PlanReport.json(run.plan())));
-            case MARKDOWN -> console.print(PlanReport.markdown(run.plan(), run.target()));
-            default -> console.print(PlanReport.text(run.plan(), run.target(), console));
-        }
+        console.emit(output.format, new PlanReport(run.plan(), run.location()));
         if (out != null) {
-            SavedPlan.write(out, run.plan(), request, run.desiredFingerprint(), context().secrets());
+            SavedPlan.of(run, request).write(out, run.keyedDigest());
             console.info("Saved the plan to " + out + "; apply it with 'ccc apply " + out + "'.");
         }
         if (run.plan().refused()) {

@@ -47,16 +47,12 @@ final class RenderCommand extends CommandSupport {
         if (resolveSecrets) {
             List<VaultReference> references = DesiredStateResolver.vaultReferences(connectors);
             if (!references.isEmpty()) {
-                access(workspace, environment, false).secrets(references);
+                session(workspace, environment, false).secrets(references);
             }
             console.info("All " + references.size() + " Vault reference" + (references.size() == 1 ? "" : "s")
                     + " resolved.");
         }
-        switch (output.format) {
-            case JSON -> console.print(RenderReport.json(environment, connectors));
-            case MARKDOWN -> console.print(RenderReport.markdown(environment, connectors));
-            default -> console.print(RenderReport.text(environment, connectors, console));
-        }
+        console.emit(output.format, new RenderReport(environment, connectors));
         return ExitCode.OK;
     }
 }

@@ -1,11 +1,9 @@
 package ccc.cli;
 
+import ccc.engine.Runbook;
 import ccc.output.Console;
-import ccc.engine.StateWaiter;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,33 +12,20 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  ccc restart --env prod peve-azure-blob-storage-sink-connector-01",
                 "  ccc restart --env prod peve-azure-blob-storage-sink-connector-01 --failed-only"})
-final class RestartCommand extends RunbookCommand {
-
-    @Parameters(paramLabel = "NAME", description = "The connector (name or directory name).")
-    String name;
+final class RestartCommand extends StateChangeCommand {
 
     @Option(names = "--failed-only", description = "Restart only the failed connector instance and tasks.")
     boolean failedOnly;
 
-    @Mixin
-    WaitOptions waiting;
-
+    @Override
+    String verb() {
+        return "restart";
+    }
 
     @Override
-    public Integer call() {
-        Console console = open();
-        String connector = resolveNames(List.of(name), cluster()).get(0);
-        client().restart(connector, true, failedOnly);
-        console.info("Restart requested for " + connector + (failedOnly ? " (failed instances only)" : "")
+    Runbook.StateChange change(String name, Console console) {
+        console.info("Restart requested for " + name + (failedOnly ? " (failed instances only)" : "")
                 + "; waiting for RUNNING...");
-        StateWaiter.Result result = new StateWaiter(client(), waiting.timeoutOr(Duration.ofMinutes(2)),
-                waiting.pollInterval, progress -> { })
-                .await(connector, "RUNNING");
-        if (result.reached()) {
-            console.println(connector + ": RUNNING");
-            return ExitCode.OK;
-        }
-        console.error(connector + ": restarted, but " + result.message());
-        return ExitCode.ERROR;
+        return runbook.restart(name, failedOnly, waiting.poll(defaultTimeout()), progress(console));
     }
 }

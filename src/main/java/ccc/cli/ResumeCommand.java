@@ -1,6 +1,7 @@
 package ccc.cli;
 
-import ccc.config.DeclaredState;
+import ccc.engine.Runbook;
+import ccc.output.Console;
 import picocli.CommandLine.Command;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
@@ -10,12 +11,12 @@ import picocli.CommandLine.Command;
 final class ResumeCommand extends StateChangeCommand {
 
     @Override
-    DeclaredState target() {
-        return DeclaredState.RUNNING;
+    String verb() {
+        return "resume";
     }
 
     @Override
-    void send(String name) {
-        client().resume(name);
+    Runbook.StateChange change(String name, Console console) {
+        return runbook.resume(name, waiting.poll(defaultTimeout()), progress(console));
     }
 }

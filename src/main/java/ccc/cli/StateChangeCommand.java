@@ -1,17 +1,14 @@
 package ccc.cli;
 
-import ccc.client.connect.RemoteConnector;
-import ccc.config.DeclaredState;
 import ccc.config.DesiredConnector;
+import ccc.engine.Runbook;
 import ccc.output.Console;
-import ccc.engine.StateWaiter;
+import ccc.output.StateChangeReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** pause and resume: send the call, wait for the state, and warn when the repository disagrees. */
@@ -24,41 +21,35 @@ abstract class StateChangeCommand extends RunbookCommand {
     @Mixin
     WaitOptions waiting;
 
+    abstract String verb();
 
-    abstract DeclaredState target();
-
-    abstract void send(String name);
+    abstract Runbook.StateChange change(String name, Console console);
 
     @Override
     public Integer call() {
         Console console = open();
-        Map<String, RemoteConnector> cluster = cluster();
-        List<String> selected = resolveNames(names, cluster);
-        String verb = target() == DeclaredState.PAUSED ? "pause" : "resume";
-        StateWaiter waiter = new StateWaiter(client(), waiting.timeoutOr(Duration.ofMinutes(2)), waiting.pollInterval,
-                progress -> {
-                    if (context().terminal()) {
-                        console.info("  ... " + progress);
-                    }
-                });
-        boolean allReached = true;
+        List<String> selected = runbook.resolveNames(names, runbook.cluster());
+        List<Runbook.StateChange> changes = new ArrayList<>();
         for (String name : selected) {
-            send(name);
-            StateWaiter.Result result = waiter.await(name, target().name());
-            allReached &= result.reached();
-            if (result.reached()) {
-                console.println(name + ": " + result.state());
-            } else {
-                console.error(name + ": " + verb + " did not complete: " + result.message());
+            Runbook.StateChange change = change(name, console);
+            changes.add(change);
+            if (!change.result().reached()) {
+                console.error(name + ": " + verb() + " did not complete: " + change.result().message());
             }
-            declared(name).filter(d -> d.state() != target()).ifPresent(d -> warnDeclared(console, d));
+            change.declaredOtherwise().ifPresent(declared -> warnDeclared(console, declared, change));
         }
-        return allReached ? ExitCode.OK : ExitCode.ERROR;
+        StateChangeReport report = new StateChangeReport(environment.name, verb(), changes);
+        console.emit(output.format, report);
+        return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
     }
 
-    private void warnDeclared(Console console, DesiredConnector declared) {
+    Duration defaultTimeout() {
+        return Duration.ofMinutes(2);
+    }
+
+    private static void warnDeclared(Console console, DesiredConnector declared, Runbook.StateChange change) {
         console.warn(declared.name() + " is declared " + declared.state() + " in " + declared.varsFile()
                 + " (key 'status'), so the next 'ccc apply' will set it back to " + declared.state()
-                + ". To keep it " + target() + ", set 'status: " + target() + "' there and merge it.");
+                + ". To keep it " + change.wanted() + ", set 'status: " + change.wanted() + "' there and merge it.");
     }
 }

@@ -1,7 +1,6 @@
 package ccc.cli;
 
 import ccc.client.connect.RemoteConnector;
-import ccc.config.DesiredConnector;
 import ccc.output.Console;
 import ccc.output.StatusReport;
 import java.time.Duration;
@@ -60,28 +59,20 @@ final class StatusCommand extends RunbookCommand {
     }
 
     private int showOnce(Console console) {
-        Map<String, RemoteConnector> cluster = cluster();
+        Map<String, RemoteConnector> cluster = runbook.cluster();
         Map<String, RemoteConnector> shown = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         if (names.isEmpty()) {
-            cluster.values().stream().filter(c -> anyName || workspace.config().isManaged(c.name()))
-                    .forEach(c -> shown.put(c.name(), c));
-            for (DesiredConnector declared : workspace.connectors(environment.name)) {
-                if (!cluster.containsKey(declared.name())) {
-                    missing.add(declared.name());
-                }
-            }
+            cluster.values().stream().filter(c -> runbook.inScope(c.name())).forEach(c -> shown.put(c.name(), c));
+            missing.addAll(runbook.missing(cluster));
         } else {
-            for (String name : resolveNames(names, cluster)) {
+            for (String name : runbook.resolveNames(names, cluster)) {
                 shown.put(name, cluster.get(name));
             }
         }
         List<RemoteConnector> connectors = new ArrayList<>(shown.values());
-        switch (output.format) {
-            case JSON -> console.println(StatusReport.json(environment.name, connectors, missing));
-            case MARKDOWN -> console.print(StatusReport.markdown(environment.name, connectors, missing));
-            default -> console.print(StatusReport.text(access.target(), connectors, missing, fullTrace, console));
-        }
+        console.emit(output.format, new StatusReport(environment.name, runbook.session().location(), connectors,
+                missing, fullTrace));
         boolean failed = connectors.stream().anyMatch(StatusReport::isFailed);
         return failed || !missing.isEmpty() ? ExitCode.ERROR : ExitCode.OK;
     }

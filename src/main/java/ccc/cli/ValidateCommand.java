@@ -29,13 +29,7 @@ final class ValidateCommand extends CommandSupport {
         Console console = console(output);
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
         int connectors = workspace.connectors().size();
-        switch (output.format) {
-            case JSON -> console.print(ProblemReport.json(workspace.problems(), connectors, workspace.environments()));
-            case MARKDOWN -> console.print(ProblemReport.markdown(workspace.problems(), connectors,
-                    workspace.environments()));
-            default -> console.print(
-                    ProblemReport.text(workspace.problems(), connectors, workspace.environments(), console));
-        }
+        console.emit(output.format, new ProblemReport(workspace.problems(), connectors, workspace.environments()));
         return workspace.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
     }
 }

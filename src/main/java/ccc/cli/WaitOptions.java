@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.client.Poll;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -15,5 +16,10 @@ public final class WaitOptions {
 
     Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : timeout;
+    }
+
+    /** --timeout (or the command's default) and --poll-interval as one polling policy. */
+    Poll poll(Duration defaultTimeout) {
+        return new Poll(timeoutOr(defaultTimeout), pollInterval);
     }
 }

@@ -2,6 +2,7 @@ package ccc.engine;
 
 import ccc.CccException;
 import ccc.client.ApiException;
+import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.config.DeclaredState;
 import ccc.plan.Action;
@@ -136,24 +137,27 @@ public final class Applier {
 
     /** A just-created connector can answer 404 for a moment; pausing it must wait until it exists. */
     private void pauseWhenPresent(String name) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        while (true) {
+        ApiException[] notFound = {null};
+        boolean paused = new Poll(settings.timeout(), settings.pollInterval()).until(() -> {
             try {
                 client.pause(name);
-                return;
+                return true;
             } catch (ApiException e) {
-                if (!e.isNotFound() || System.nanoTime() > deadline) {
+                if (!e.isNotFound()) {
                     throw e;
                 }
-                sleep();
+                notFound[0] = e;
+                return false;
             }
+        }, done -> done);
+        if (!paused) {
+            throw notFound[0];
         }
     }
 
     private Outcome waitFor(String name, Action action) {
-        String target = action.state() == DeclaredState.PAUSED ? "PAUSED" : "RUNNING";
         StateWaiter.Result result = new StateWaiter(client, settings.timeout(), settings.pollInterval(), state -> { })
-                .await(name, target);
+                .await(name, action.state());
         return new Outcome(name, action.type(), result.result(), result.state(),
                 result.reached() ? describe(action.type()) : result.message());
     }
@@ -167,14 +171,5 @@ public final class Applier {
             case RESUME -> "resumed";
             default -> "done";
         };
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(settings.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CccException("interrupted while waiting");
-        }
     }
 }

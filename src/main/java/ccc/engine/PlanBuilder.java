@@ -85,7 +85,7 @@ public final class PlanBuilder {
                 all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()));
         List<DesiredConnectorState> planned = resolved.values().stream().map(ResolvedConnector::planned).toList();
         Plan plan = Planner.plan(environment, planned, actual, options);
-        return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.target());
+        return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.location(), digest);
     }
 
     /**

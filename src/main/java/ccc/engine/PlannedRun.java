@@ -2,9 +2,15 @@ package ccc.engine;
 
 import ccc.plan.Plan;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** A computed plan with what apply needs to carry it out. */
-public record PlannedRun(Plan plan, Map<String, ResolvedConnector> desired, String desiredFingerprint, String target) {
+/**
+ * A computed plan with what apply needs to carry it out.
+ *
+ * @param keyedDigest the environment's keyed digest, which authenticates a saved plan
+ */
+public record PlannedRun(Plan plan, Map<String, ResolvedConnector> desired, String desiredFingerprint, String location,
+                         UnaryOperator<String> keyedDigest) {
 
     public PlannedRun {
         desired = Map.copyOf(desired);

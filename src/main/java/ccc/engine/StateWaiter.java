@@ -1,17 +1,18 @@
 package ccc.engine;
 
-import ccc.CccException;
 import ccc.client.ApiException;
+import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.ConnectorStatus;
 import ccc.client.connect.TaskState;
+import ccc.config.DeclaredState;
+import ccc.plan.RunState;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Polls a connector's status until it reaches a state, fails, or a deadline passes. State changes
- * are asynchronous on every Connect service, and a just-created connector may answer 404 for a
- * moment, so both are waited out rather than reported.
+ * Waits until a connector reaches a declared state, fails, or a deadline passes. A just-created
+ * connector may answer 404 for a moment, which counts as "not yet".
  */
 public final class StateWaiter {
 
@@ -25,73 +26,65 @@ public final class StateWaiter {
     }
 
     private final ConnectClient client;
-    private final Duration timeout;
-    private final Duration pollInterval;
+    private final Poll poll;
     private final Consumer<String> progress;
 
     public StateWaiter(ConnectClient client, Duration timeout, Duration pollInterval, Consumer<String> progress) {
         this.client = client;
-        this.timeout = timeout;
-        this.pollInterval = pollInterval;
+        this.poll = new Poll(timeout, pollInterval);
         this.progress = progress;
     }
 
-    /** Waits for {@code target} (RUNNING: the connector and all its tasks; PAUSED: the connector). */
-    public Result await(String name, String target) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastState = null;
-        while (true) {
-            ConnectorStatus status = null;
-            try {
-                status = client.status(name);
-            } catch (ApiException e) {
-                if (!e.isNotFound()) {
-                    return new Result(Outcome.Result.FAILED, null, e.getMessage());
+    /** Waits for {@code wanted}: RUNNING means the connector and all its tasks; PAUSED the connector. */
+    public Result await(String name, DeclaredState wanted) {
+        String[] lastState = {null};
+        Result[] settled = {null};
+        try {
+            poll.until(() -> {
+                ConnectorStatus status = client.statusIfPresent(name);
+                if (status != null) {
+                    if (!java.util.Objects.equals(status.state(), lastState[0])) {
+                        progress.accept(name + ": " + status.state());
+                    }
+                    lastState[0] = status.state();
+                    settled[0] = settled(wanted, status);
                 }
-            }
-            if (status != null) {
-                if (!status.state().equals(lastState)) {
-                    progress.accept(name + ": " + status.state());
-                }
-                lastState = status.state();
-                Result settled = settled(target, status);
-                if (settled != null) {
-                    return settled;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                return new Result(Outcome.Result.TIMED_OUT, lastState,
-                        "still " + (lastState == null ? "not visible" : lastState) + " after "
-                                + timeout.toSeconds() + "s (expected " + target + ")");
-            }
-            sleep();
+                return settled[0];
+            }, result -> result != null);
+        } catch (ApiException e) {
+            return new Result(Outcome.Result.FAILED, lastState[0], e.getMessage());
         }
+        if (settled[0] != null) {
+            return settled[0];
+        }
+        return new Result(Outcome.Result.TIMED_OUT, lastState[0],
+                "still " + (lastState[0] == null ? "not visible" : lastState[0]) + " after "
+                        + poll.timeout().toSeconds() + "s (expected " + wanted + ")");
     }
 
-    private static Result settled(String target, ConnectorStatus status) {
-        String state = status.state();
+    private static Result settled(DeclaredState wanted, ConnectorStatus status) {
         String trace = status.connector() == null ? null : status.connector().trace();
-        if ("FAILED".equalsIgnoreCase(state)) {
+        if (status.runState() == RunState.FAILED) {
             if (trace != null && trace.startsWith(REJECTED_UPDATE)) {
-                return new Result(Outcome.Result.REJECTED, state,
+                return new Result(Outcome.Result.REJECTED, status.state(),
                         "the update was rejected and the connector keeps running its previous config: "
                                 + firstLine(trace));
             }
-            return new Result(Outcome.Result.FAILED, state,
+            return new Result(Outcome.Result.FAILED, status.state(),
                     "connector FAILED" + (trace == null ? "" : ": " + firstLine(trace)));
         }
-        if (!"PAUSED".equals(target)) {
+        if (wanted == DeclaredState.RUNNING) {
             for (TaskState task : status.tasks()) {
-                if ("FAILED".equalsIgnoreCase(task.state())) {
-                    return new Result(Outcome.Result.FAILED, state, "task " + task.id() + " FAILED"
+                if (task.runState() == RunState.FAILED) {
+                    return new Result(Outcome.Result.FAILED, status.state(), "task " + task.id() + " FAILED"
                             + (task.trace() == null ? "" : ": " + firstLine(task.trace())));
                 }
             }
         }
-        boolean tasksReady = "PAUSED".equals(target)
-                || status.tasks().stream().allMatch(t -> "RUNNING".equalsIgnoreCase(t.state()));
-        if (target.equalsIgnoreCase(state) && tasksReady) {
-            return new Result(Outcome.Result.DONE, state, state);
+        boolean tasksReady = wanted == DeclaredState.PAUSED
+                || status.tasks().stream().allMatch(t -> t.runState() == RunState.RUNNING);
+        if (status.runState() == RunState.of(wanted) && tasksReady) {
+            return new Result(Outcome.Result.DONE, status.state(), status.state());
         }
         return null;
     }
@@ -100,14 +93,5 @@ public final class StateWaiter {
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CccException("interrupted while waiting");
-        }
     }
 }

@@ -1,15 +1,21 @@
 package ccc.output;
 
-import ccc.plan.Plan;
 import ccc.engine.Outcome;
+import ccc.plan.Plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The outcome of apply, per connector. */
-public final class ApplyReport {
+/**
+ * The outcome of apply, per connector. Each outcome is printed once, as a progress line the moment
+ * it is known ({@link #line}); the closing text counts them and repeats only the failures.
+ */
+public record ApplyReport(Plan plan, List<Outcome> outcomes) implements Report {
 
-    private ApplyReport() {
+    public ApplyReport {
+        outcomes = List.copyOf(outcomes);
     }
 
     public static String line(Outcome outcome, Console console) {
@@ -18,20 +24,22 @@ public final class ApplyReport {
                 + " (" + outcome.action().id() + "): " + outcome.message();
     }
 
-    public static String text(List<Outcome> outcomes, Console console) {
-        long failed = outcomes.stream().filter(o -> !o.ok()).count();
+    @Override
+    public String text(Console console) {
+        List<Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
         StringBuilder out = new StringBuilder("\nApply finished: ");
-        out.append(outcomes.size() - failed).append(" succeeded, ").append(failed).append(" failed.\n");
-        for (Outcome outcome : outcomes) {
+        out.append(outcomes.size() - failed.size()).append(" succeeded, ").append(failed.size()).append(" failed.\n");
+        for (Outcome outcome : failed) {
             out.append(line(outcome, console)).append('\n');
         }
-        if (failed > 0) {
+        if (!failed.isEmpty()) {
             out.append("Fix the failures and run apply again: it only redoes what is still different.\n");
         }
         return out.toString();
     }
 
-    public static String json(Plan plan, List<Outcome> outcomes) {
+    @Override
+    public ObjectNode json() {
         ObjectNode root = Json.document();
         root.put("environment", plan.environment());
         root.set("plan", PlanReport.json(plan));
@@ -40,11 +48,28 @@ public final class ApplyReport {
             ObjectNode node = list.addObject();
             node.put("connector", outcome.connector());
             node.put("action", outcome.action().id());
-            node.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            node.put("result", outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             node.put("state", outcome.state());
             node.put("message", outcome.message());
         }
         root.put("succeeded", outcomes.stream().allMatch(Outcome::ok));
-        return Json.write(root);
+        return root;
+    }
+
+    @Override
+    public String markdown() {
+        StringBuilder out = new StringBuilder("### ccc apply: `").append(plan.environment()).append("`\n\n");
+        long failed = outcomes.stream().filter(o -> !o.ok()).count();
+        out.append("**").append(outcomes.size() - failed).append(" succeeded, ").append(failed).append(" failed.**\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            rows.add(List.of(Markdown.code(outcome.connector()), outcome.action().id(),
+                    outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Markdown.cell(outcome.state()), Markdown.cell(outcome.message())));
+        }
+        if (!rows.isEmpty()) {
+            out.append(Markdown.table(List.of("connector", "action", "result", "state", "message"), rows));
+        }
+        return out.toString();
     }
 }

@@ -61,6 +61,18 @@ public final class Console {
         err.flush();
     }
 
+    /** Prints a report in the chosen format: the one place a command's --output is honoured. */
+    public void emit(Format format, Report report) {
+        switch (format) {
+            case JSON -> {
+                out.println(Json.write(Json.scrubbed(report.json(), secrets)));
+                out.flush();
+            }
+            case MARKDOWN -> print(report.markdown());
+            case TEXT -> print(report.text(this));
+        }
+    }
+
     public void warn(String text) {
         info(style(Style.YELLOW, "warning: ") + text);
     }

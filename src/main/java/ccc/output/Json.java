@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import ccc.secret.SecretRegistry;
 
 /** The one JSON writer of machine-readable output: pretty, stable key order. */
 public final class Json {
@@ -32,6 +36,27 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * The document with every secret this run knows masked in its string values. Scrubbing the
+     * values, not the written text, keeps the JSON valid whatever a secret looks like.
+     */
+    public static JsonNode scrubbed(JsonNode node, SecretRegistry secrets) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(secrets.scrub(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), scrubbed(entry.getValue(), secrets)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(element -> copy.add(scrubbed(element, secrets)));
+            return copy;
+        }
+        return node;
     }
 
     /** One line, for tables. */

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A connector's offsets; the JSON form is also what 'offsets set --file' reads. */
-public final class OffsetsReport {
+public record OffsetsReport(ConnectorOffsets offsets) implements Report {
 
-    private OffsetsReport() {
-    }
-
-    public static String text(ConnectorOffsets offsets) {
+    @Override
+    public String text(Console console) {
         if (offsets.offsets().isEmpty()) {
             return "  (no offsets)\n";
         }
@@ -27,7 +25,8 @@ public final class OffsetsReport {
         return out.toString();
     }
 
-    public static ObjectNode json(ConnectorOffsets offsets) {
+    @Override
+    public ObjectNode json() {
         ObjectNode root = Json.document();
         root.put("name", offsets.name());
         ArrayNode list = root.putArray("offsets");
@@ -40,7 +39,8 @@ public final class OffsetsReport {
         return root;
     }
 
-    public static String markdown(ConnectorOffsets offsets) {
+    @Override
+    public String markdown() {
         List<List<String>> rows = new ArrayList<>();
         for (ConnectorOffsets.Entry entry : offsets.offsets()) {
             rows.add(List.of(Markdown.code(Json.compact(entry.partition())), Markdown.code(Json.compact(entry.offset()))));

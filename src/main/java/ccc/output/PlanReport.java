@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A plan as terraform users expect to read it, and as CI parses it (format_version 1). */
-public final class PlanReport {
+public record PlanReport(Plan plan, String location) implements Report {
 
-    private PlanReport() {
-    }
-
-    public static String text(Plan plan, String target, Console console) {
+    @Override
+    public String text(Console console) {
         StringBuilder out = new StringBuilder();
-        out.append("Plan for ").append(plan.environment()).append(" (").append(target).append("), sensitive drift: ")
+        out.append("Plan for ").append(plan.environment()).append(" (").append(location).append("), sensitive drift: ")
                 .append(plan.sensitiveMode().id()).append(note(plan)).append("\n");
         for (Action action : plan.actions()) {
             if (action.type() == ActionType.NO_OP) {
@@ -107,7 +105,13 @@ public final class PlanReport {
         return (plan.hasChanges() ? "Plan: " : "No changes. ") + counts;
     }
 
-    public static ObjectNode json(Plan plan) {
+    @Override
+    public ObjectNode json() {
+        return json(plan);
+    }
+
+    /** The plan as JSON, also the "plan" of apply's document. */
+    static ObjectNode json(Plan plan) {
         ObjectNode root = Json.document();
         root.put("environment", plan.environment());
         root.put("sensitive_drift", plan.sensitiveMode().id());
@@ -147,9 +151,10 @@ public final class PlanReport {
         return root;
     }
 
-    public static String markdown(Plan plan, String target) {
+    @Override
+    public String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("### ccc plan: `").append(plan.environment()).append("` (").append(Markdown.cell(target))
+        out.append("### ccc plan: `").append(plan.environment()).append("` (").append(Markdown.cell(location))
                 .append(")\n\n");
         out.append("**").append(summaryLine(plan)).append("**\n\n");
         out.append("Sensitive drift mode: `").append(plan.sensitiveMode().id()).append("`.\n\n");

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The outcome of {@code ccc validate}. */
-public final class ProblemReport {
+public record ProblemReport(List<Problem> problems, int connectors, List<String> environments) implements Report {
 
-    private ProblemReport() {
+    public ProblemReport {
+        problems = List.copyOf(problems);
+        environments = List.copyOf(environments);
     }
 
-    public static String text(List<Problem> problems, int connectors, List<String> environments, Console console) {
+    @Override
+    public String text(Console console) {
         StringBuilder out = new StringBuilder();
         for (Problem problem : problems) {
             String label = problem.isError()
@@ -40,7 +43,8 @@ public final class ProblemReport {
                 + " (" + scope + " rendered).";
     }
 
-    public static String json(List<Problem> problems, int connectors, List<String> environments) {
+    @Override
+    public ObjectNode json() {
         ObjectNode root = Json.document();
         root.put("valid", problems.stream().noneMatch(Problem::isError));
         ArrayNode envs = root.putArray("environments");
@@ -61,10 +65,11 @@ public final class ProblemReport {
             node.put("message", problem.message());
             node.put("hint", problem.hint());
         }
-        return Json.write(root) + "\n";
+        return root;
     }
 
-    public static String markdown(List<Problem> problems, int connectors, List<String> environments) {
+    @Override
+    public String markdown() {
         StringBuilder out = new StringBuilder("### ccc validate\n\n");
         out.append(summary(problems, connectors, environments)).append("\n\n");
         if (!problems.isEmpty()) {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The final config each connector would get, sensitive values masked. */
-public final class RenderReport {
+public record RenderReport(String environment, List<DesiredConnector> connectors) implements Report {
 
-    private RenderReport() {
+    public RenderReport {
+        connectors = List.copyOf(connectors);
     }
 
     /** Non-sensitive values as they are, then every sensitive key with the mask. */
@@ -22,7 +23,8 @@ public final class RenderReport {
         return config;
     }
 
-    public static String text(String environment, List<DesiredConnector> connectors, Console console) {
+    @Override
+    public String text(Console console) {
         StringBuilder out = new StringBuilder();
         for (DesiredConnector connector : connectors) {
             if (out.length() > 0) {
@@ -57,7 +59,8 @@ public final class RenderReport {
         return out.toString();
     }
 
-    public static String json(String environment, List<DesiredConnector> connectors) {
+    @Override
+    public ObjectNode json() {
         ObjectNode root = Json.document();
         root.put("environment", environment);
         ArrayNode list = root.putArray("connectors");
@@ -73,10 +76,11 @@ public final class RenderReport {
             ArrayNode sensitive = node.putArray("sensitive_keys");
             connector.sensitive().keySet().forEach(sensitive::add);
         }
-        return Json.write(root) + "\n";
+        return root;
     }
 
-    public static String markdown(String environment, List<DesiredConnector> connectors) {
+    @Override
+    public String markdown() {
         StringBuilder out = new StringBuilder();
         for (DesiredConnector connector : connectors) {
             out.append("### ").append(connector.name()).append(" (").append(environment).append(")\n\n");

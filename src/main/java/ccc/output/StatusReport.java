@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Connector and task states for the on-call engineer, and for scripts (format_version 1). */
-public final class StatusReport {
+public record StatusReport(String environment, String location, List<RemoteConnector> connectors, List<String> missing,
+                           boolean fullTrace) implements Report {
 
     private static final int TRACE_LINES = 5;
 
-    private StatusReport() {
+    public StatusReport {
+        connectors = List.copyOf(connectors);
+        missing = List.copyOf(missing);
     }
 
     public static boolean isFailed(RemoteConnector connector) {
@@ -25,8 +28,8 @@ public final class StatusReport {
                 || status.tasks().stream().anyMatch(t -> "FAILED".equalsIgnoreCase(t.state()));
     }
 
-    public static String text(String target, List<RemoteConnector> connectors, List<String> missing, boolean fullTrace,
-                              Console console) {
+    @Override
+    public String text(Console console) {
         StringBuilder out = new StringBuilder();
         int width = Math.max(9, connectors.stream().mapToInt(c -> c.name().length()).max().orElse(0));
         for (String name : missing) {
@@ -63,12 +66,13 @@ public final class StatusReport {
             }
         }
         if (connectors.isEmpty() && missing.isEmpty()) {
-            out.append("(no connectors in ").append(target).append(")\n");
+            out.append("(no connectors in ").append(location).append(")\n");
         }
         return out.toString();
     }
 
-    public static String json(String environment, List<RemoteConnector> connectors, List<String> missing) {
+    @Override
+    public ObjectNode json() {
         ObjectNode root = Json.document();
         root.put("environment", environment);
         ArrayNode list = root.putArray("connectors");
@@ -92,10 +96,11 @@ public final class StatusReport {
         }
         ArrayNode absent = root.putArray("missing");
         missing.forEach(absent::add);
-        return Json.write(root);
+        return root;
     }
 
-    public static String markdown(String environment, List<RemoteConnector> connectors, List<String> missing) {
+    @Override
+    public String markdown() {
         List<List<String>> rows = new ArrayList<>();
         for (RemoteConnector connector : connectors) {
             rows.add(List.of(Markdown.code(connector.name()), Markdown.code(nonNull(connector.id())),

@@ -9,12 +9,16 @@ public record ActualConnectorState(String name, String id, Map<String, String> c
         config = Map.copyOf(config);
     }
 
+    public RunState runState() {
+        return RunState.of(state);
+    }
+
     public boolean paused() {
-        return "PAUSED".equalsIgnoreCase(state);
+        return runState() == RunState.PAUSED;
     }
 
     /** Stopped on a self-managed worker (KIP-875): no tasks at all, and not running until resumed. */
     public boolean stopped() {
-        return "STOPPED".equalsIgnoreCase(state);
+        return runState() == RunState.STOPPED;
     }
 }

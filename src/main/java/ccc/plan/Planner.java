@@ -77,7 +77,7 @@ public final class Planner {
         boolean pause = desired.state() == DeclaredState.PAUSED && !actual.paused();
         boolean resume = desired.state() == DeclaredState.RUNNING && (actual.paused() || actual.stopped());
         if (pause || resume) {
-            String before = actual.paused() ? "PAUSED" : actual.stopped() ? "STOPPED" : "RUNNING";
+            String before = (actual.runState().notRunning() ? actual.runState() : RunState.RUNNING).name();
             changes.add(Change.of(Change.STATUS_KEY, before, desired.state().name()));
         }
         ActionType type;

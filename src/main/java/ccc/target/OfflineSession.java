@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 public final class OfflineSession implements Session {
 
     @Override
-    public String target() {
+    public String location() {
         return "offline: against an empty cluster";
     }
 

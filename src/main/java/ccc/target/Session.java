@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Everything a plan needs from outside the repository for one environment. */
+/**
+ * Everything the engine needs from outside the repository for one environment, whatever kind of
+ * remote it is. {@link Sessions#open} picks the implementation; nothing else asks which kind.
+ */
 public interface Session {
 
-    /** A description of where the connectors run, for headers: "env-abc/lkc-xyz" or a URL. */
-    String target();
+    /** Where the connectors run, for headers: "env-abc/lkc-xyz at https://api.confluent.cloud" or a URL. */
+    String location();
 
     ConnectClient connect();
 

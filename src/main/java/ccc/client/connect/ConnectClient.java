@@ -21,6 +21,21 @@ public interface ConnectClient {
 
     ConnectorStatus status(String name);
 
+    /**
+     * The status, or null while the connector cannot be found: a just-created connector answers
+     * 404 for a moment on Cloud, so waiting code treats it as "not yet", not as gone.
+     */
+    default ConnectorStatus statusIfPresent(String name) {
+        try {
+            return status(name);
+        } catch (ccc.client.ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Creates a connector; {@code offsets} may be empty (start from scratch). */
     void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets,
                 Set<String> sensitiveKeys);

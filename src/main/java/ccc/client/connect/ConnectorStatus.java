@@ -1,5 +1,6 @@
 package ccc.client.connect;
 
+import ccc.plan.RunState;
 import java.util.List;
 
 /** GET /connectors/{name}/status. */
@@ -11,5 +12,14 @@ public record ConnectorStatus(String name, ConnectorState connector, List<TaskSt
 
     public String state() {
         return connector == null ? null : connector.state();
+    }
+
+    public RunState runState() {
+        return connector == null ? RunState.UNKNOWN : connector.runState();
+    }
+
+    /** The connector, or any of its tasks, FAILED. */
+    public boolean anyFailed() {
+        return runState() == RunState.FAILED || tasks.stream().anyMatch(t -> t.runState() == RunState.FAILED);
     }
 }

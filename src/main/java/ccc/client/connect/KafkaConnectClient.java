@@ -4,12 +4,11 @@ import ccc.client.ApiException;
 import ccc.client.ApiHttp;
 import ccc.client.ApiHttp.Retry;
 import ccc.client.HttpSettings;
+import ccc.client.Poll;
+import ccc.plan.RunState;
 import ccc.secret.SecretRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ import okhttp3.HttpUrl;
  */
 public final class KafkaConnectClient extends AbstractConnectClient {
 
-    private static final String STOPPED = "STOPPED";
     private static final Duration DEFAULT_STATE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Duration stateTimeout;
@@ -97,7 +95,7 @@ public final class KafkaConnectClient extends AbstractConnectClient {
             createConnector(operation, name, body);
             return;
         }
-        body.put("initial_state", STOPPED);
+        body.put("initial_state", RunState.STOPPED.name());
         try {
             createConnector(operation, name, body);
         } catch (ApiException e) {
@@ -108,15 +106,15 @@ public final class KafkaConnectClient extends AbstractConnectClient {
             throw e;
         }
         ConnectorStatus created = await(name, status -> status != null && status.state() != null
-                && !"UNASSIGNED".equalsIgnoreCase(status.state()), "to start");
-        if (!created.connector().is(STOPPED)) {
+                && status.runState() != RunState.UNASSIGNED, "to start");
+        if (!created.connector().is(RunState.STOPPED)) {
             stop(name); // the worker ignored initial_state
             awaitStopped(name);
         }
         try {
             alterOffsets(name, offsets);
         } catch (ApiException e) {
-            lastOffsetChange.put(name, new OffsetRequestStatus("FAILED", e.getMessage()));
+            lastOffsetChange.put(name, OffsetRequestStatus.failed(e.getMessage()));
             throw e.within(operation, "the connector was created and is left STOPPED so that it does not start"
                     + " from scratch; set its offsets, or delete it, before resuming it");
         }
@@ -140,7 +138,7 @@ public final class KafkaConnectClient extends AbstractConnectClient {
         whileStopped(name, () -> {
             http.call("Reset offsets of connector '" + name + "'", Retry.REPEATABLE, "DELETE",
                     connectorUrl(name, "offsets"), null);
-            lastOffsetChange.put(name, new OffsetRequestStatus("APPLIED", null));
+            lastOffsetChange.put(name, OffsetRequestStatus.applied());
         });
     }
 
@@ -163,12 +161,12 @@ public final class KafkaConnectClient extends AbstractConnectClient {
         body.set("offsets", offsetsJson(offsets));
         http.call("Change offsets of connector '" + name + "'", Retry.REPEATABLE, "PATCH",
                 connectorUrl(name, "offsets"), body);
-        lastOffsetChange.put(name, new OffsetRequestStatus("APPLIED", null));
+        lastOffsetChange.put(name, OffsetRequestStatus.applied());
     }
 
     private void whileStopped(String name, Runnable change) {
         String prior = status(name).state();
-        boolean wasStopped = STOPPED.equalsIgnoreCase(prior);
+        boolean wasStopped = RunState.of(prior) == RunState.STOPPED;
         ApiException failure = null;
         try {
             if (!wasStopped) {
@@ -178,7 +176,7 @@ public final class KafkaConnectClient extends AbstractConnectClient {
             change.run();
         } catch (ApiException e) {
             failure = e;
-            lastOffsetChange.put(name, new OffsetRequestStatus("FAILED", e.getMessage()));
+            lastOffsetChange.put(name, OffsetRequestStatus.failed(e.getMessage()));
             throw e;
         } finally {
             if (!wasStopped) {
@@ -190,7 +188,7 @@ public final class KafkaConnectClient extends AbstractConnectClient {
     /** Back to the state before the offsets change: PAUSED is paused again, anything else resumed. */
     private void restore(String name, String prior, ApiException failure) {
         try {
-            if ("PAUSED".equalsIgnoreCase(prior)) {
+            if (RunState.of(prior) == RunState.PAUSED) {
                 pause(name);
             } else {
                 resume(name);
@@ -206,39 +204,14 @@ public final class KafkaConnectClient extends AbstractConnectClient {
     }
 
     private void awaitStopped(String name) {
-        await(name, status -> status != null && status.connector() != null && status.connector().is(STOPPED)
+        await(name, status -> status != null && status.connector() != null && status.connector().is(RunState.STOPPED)
                 && status.tasks().isEmpty(), "to stop");
     }
 
     /** Polls the status (a 404 counts as not yet) until {@code reached}, for at most the state timeout. */
     private ConnectorStatus await(String name, Predicate<ConnectorStatus> reached, String what) {
         Duration interval = clamp(http.settings().initialBackoff(), Duration.ofMillis(20), Duration.ofSeconds(1));
-        RetryPolicy<ConnectorStatus> poll = RetryPolicy.<ConnectorStatus>builder()
-                .handleResultIf(status -> !reached.test(status))
-                .withDelay(interval)
-                .withMaxAttempts(-1)
-                .withMaxDuration(stateTimeout)
-                .build();
-        ConnectorStatus last;
-        try {
-            last = Failsafe.with(poll).get(() -> {
-                try {
-                    return status(name);
-                } catch (ApiException e) {
-                    if (e.isNotFound()) {
-                        return null;
-                    }
-                    throw e;
-                }
-            });
-        } catch (FailsafeException e) {
-            boolean interrupted = e.getCause() instanceof InterruptedException;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            throw new ApiException("Wait for connector '" + name + "' " + what,
-                    interrupted ? "interrupted" : String.valueOf(e.getCause()), e);
-        }
+        ConnectorStatus last = new Poll(stateTimeout, interval).until(() -> statusIfPresent(name), reached);
         if (!reached.test(last)) {
             throw new ApiException("Wait for connector '" + name + "' " + what, "still "
                     + (last == null ? "not found" : last.state() + " with " + last.tasks().size() + " task(s)")

@@ -1,0 +1,151 @@
+package ccc.engine;
+
+import ccc.CccException;
+import ccc.client.Poll;
+import ccc.client.connect.ConnectClient;
+import ccc.client.connect.ConnectorOffsets;
+import ccc.client.connect.OffsetRequestStatus;
+import ccc.client.connect.RemoteConnector;
+import ccc.config.DeclaredState;
+import ccc.config.DesiredConnector;
+import ccc.config.Workspace;
+import ccc.secret.SecretRegistry;
+import ccc.target.Session;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The on-call use cases on one environment: read the cluster, pause, resume, restart, and move
+ * offsets, each waiting for the state that follows it. They work even when some connector file is
+ * broken (a night incident is no time to fix a typo first): only ccc.yaml must load.
+ */
+public final class Runbook {
+
+    /** How a pause, resume or restart ended; {@code declared} is the repository's other wish, if any. */
+    public record StateChange(String connector, DeclaredState wanted, StateWaiter.Result result,
+                              Optional<DesiredConnector> declaredOtherwise) {
+    }
+
+    /** How an offsets change ended: the offsets before and after, and the request's final status. */
+    public record OffsetsMove(String connector, ConnectorOffsets before, ConnectorOffsets after,
+                              OffsetRequestStatus status, boolean timedOut) {
+    }
+
+    private final Workspace workspace;
+    private final String environment;
+    private final Session session;
+    private final SecretRegistry secrets;
+    private final boolean anyName;
+
+    /** @param anyName allow connectors outside the managed name prefix */
+    public Runbook(Workspace workspace, String environment, Session session, SecretRegistry secrets, boolean anyName) {
+        this.workspace = workspace;
+        this.environment = environment;
+        this.session = session;
+        this.secrets = secrets;
+        this.anyName = anyName;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    private ConnectClient client() {
+        return session.connect();
+    }
+
+    /**
+     * Every connector of the cluster, in one request. What may be secret in them (declared sensitive
+     * keys, keys the cluster masks, plain-text secrets of a self-managed worker) joins the scrubber
+     * first, because traces and errors can echo a config back.
+     */
+    public Map<String, RemoteConnector> cluster() {
+        Map<String, RemoteConnector> cluster = client().list();
+        PlanBuilder.protectSecrets(cluster.values().stream().map(PlanBuilder::toActual).toList(),
+                workspace.connectors(environment), secrets);
+        return cluster;
+    }
+
+    /** Connectors of the managed scope (all of them with anyName), as the cluster lists them. */
+    public boolean inScope(String name) {
+        return anyName || workspace.config().isManaged(name);
+    }
+
+    /** Connector names (directory names are translated), each checked against the prefix and the cluster. */
+    public List<String> resolveNames(List<String> requested, Map<String, RemoteConnector> cluster) {
+        Set<String> names = new LinkedHashSet<>();
+        requested.forEach(name -> names.add(workspace.connectorName(environment, name)));
+        for (String name : names) {
+            if (!inScope(name)) {
+                throw CccException.refused("'" + name + "' is outside the managed prefix '"
+                        + workspace.config().namePrefix() + "'; pass --any-name to act on another team's connector.");
+            }
+            if (!cluster.containsKey(name)) {
+                throw new CccException("no connector named '" + name + "' in " + environment + " ("
+                        + session.location() + ")" + Suggestions.closest(name, new ArrayList<>(cluster.keySet())));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Connectors the repository declares in this environment that the cluster does not have. */
+    public List<String> missing(Map<String, RemoteConnector> cluster) {
+        return workspace.connectors(environment).stream().map(DesiredConnector::name)
+                .filter(name -> !cluster.containsKey(name)).toList();
+    }
+
+    public StateChange pause(String name, Poll waiting, Consumer<String> progress) {
+        client().pause(name);
+        return awaitState(name, DeclaredState.PAUSED, waiting, progress);
+    }
+
+    public StateChange resume(String name, Poll waiting, Consumer<String> progress) {
+        client().resume(name);
+        return awaitState(name, DeclaredState.RUNNING, waiting, progress);
+    }
+
+    /** Restarts the connector and its tasks ({@code failedOnly}: only what FAILED) and waits for RUNNING. */
+    public StateChange restart(String name, boolean failedOnly, Poll waiting, Consumer<String> progress) {
+        client().restart(name, true, failedOnly);
+        return awaitState(name, DeclaredState.RUNNING, waiting, progress);
+    }
+
+    private StateChange awaitState(String name, DeclaredState wanted, Poll waiting, Consumer<String> progress) {
+        StateWaiter.Result result = new StateWaiter(client(), waiting.timeout(), waiting.interval(), progress)
+                .await(name, wanted);
+        Optional<DesiredConnector> otherwise = declared(name).filter(d -> d.state() != wanted);
+        return new StateChange(name, wanted, result, otherwise);
+    }
+
+    public ConnectorOffsets offsets(String name) {
+        return client().offsets(name);
+    }
+
+    /** Moves the offsets to the given positions and waits for the request to end. */
+    public OffsetsMove setOffsets(String name, List<ConnectorOffsets.Entry> offsets, ConnectorOffsets before,
+                                  Poll waiting) {
+        client().patchOffsets(name, offsets);
+        return awaitOffsets(name, before, waiting);
+    }
+
+    /** Resets the offsets (the connector starts from scratch) and waits for the request to end. */
+    public OffsetsMove resetOffsets(String name, ConnectorOffsets before, Poll waiting) {
+        client().resetOffsets(name);
+        return awaitOffsets(name, before, waiting);
+    }
+
+    private OffsetsMove awaitOffsets(String name, ConnectorOffsets before, Poll waiting) {
+        OffsetRequestStatus status = waiting.until(() -> client().offsetRequestStatus(name),
+                OffsetRequestStatus::isFinal);
+        return new OffsetsMove(name, before, client().offsets(name), status, !status.isFinal());
+    }
+
+    public Optional<DesiredConnector> declared(String name) {
+        return workspace.connectors(environment).stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

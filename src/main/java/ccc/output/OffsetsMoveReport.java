@@ -1,0 +1,46 @@
+package ccc.output;
+
+import ccc.engine.Runbook.OffsetsMove;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The result of offsets set or reset. Its text is what follows the "before" table, which the
+ * command prints before asking for --yes; JSON and markdown carry both.
+ */
+public record OffsetsMoveReport(String environment, String request, OffsetsMove move) implements Report {
+
+    @Override
+    public String text(Console console) {
+        StringBuilder out = new StringBuilder("Offsets of ").append(move.connector()).append(" after:\n");
+        out.append(new OffsetsReport(move.after()).text(console));
+        if (move.status().isApplied()) {
+            out.append("Offsets request APPLIED for ").append(move.connector()).append(".\n");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public ObjectNode json() {
+        ObjectNode root = Json.document();
+        root.put("environment", environment);
+        root.put("connector", move.connector());
+        root.put("request", request);
+        root.put("phase", move.status().phase());
+        root.put("message", move.status().message());
+        root.put("timed_out", move.timedOut());
+        root.set("before", new OffsetsReport(move.before()).json().get("offsets"));
+        root.set("after", new OffsetsReport(move.after()).json().get("offsets"));
+        root.put("succeeded", move.status().isApplied());
+        return root;
+    }
+
+    @Override
+    public String markdown() {
+        return "### ccc offsets " + request + ": `" + move.connector() + "` (" + environment + ")\n\n"
+                + "Request ended **" + move.status().phase() + "**"
+                + (move.status().message() == null || move.status().message().isBlank() ? "" : ": "
+                + Markdown.cell(move.status().message())) + ".\n\nBefore:\n\n"
+                + new OffsetsReport(move.before()).markdown() + "\nAfter:\n\n"
+                + new OffsetsReport(move.after()).markdown();
+    }
+}
