@@ -13,4 +13,12 @@ public record Action(ActionType type, String connector, String directory, List<C
     public Action {
         changes = List.copyOf(changes);
     }
+
+    public Action as(ActionType other) {
+        return new Action(other, connector, directory, changes, state, renamedFrom);
+    }
+
+    public Action renamedFrom(String previous) {
+        return new Action(type, connector, directory, changes, state, previous);
+    }
 }

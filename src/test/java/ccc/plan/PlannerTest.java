@@ -218,7 +218,7 @@ class PlannerTest {
         assertEquals(1, refused.refusals().size());
         Refusal refusal = refused.refusals().get(0);
         assertEquals("peve-a", refusal.connector());
-        assertEquals(Refusal.REPLACE, refusal.rule());
+        assertEquals(RuleId.REPLACE, refusal.rule());
         assertEquals("--allow-offset-loss", refusal.override());
         assertTrue(refusal.message().contains("AzureBlobSink") && refusal.message().contains("S3_SINK"));
 
@@ -263,7 +263,7 @@ class PlannerTest {
             Plan plan = plan(desired, actual, options(false, prune, Set.of(), SensitiveMode.DIGEST, Limits.DEFAULT));
             assertEquals(1, plan.refusals().size());
             Refusal refusal = plan.refusals().get(0);
-            assertEquals(Refusal.RENAME, refusal.rule());
+            assertEquals(RuleId.RENAME, refusal.rule());
             assertEquals("peve-new", refusal.connector());
             assertTrue(refusal.message().contains("peve-old"));
             assertEquals("--allow-offset-loss", refusal.override());
@@ -294,7 +294,7 @@ class PlannerTest {
     void topicsCompareAsSets() {
         Plan plan = plan(List.of(desired("peve-new", with(SINK, "topics", "b, a"))),
                 List.of(running("peve-old", with(SINK, "topics", "a,b"))), options());
-        assertEquals(Refusal.RENAME, plan.refusals().get(0).rule());
+        assertEquals(RuleId.RENAME, plan.refusals().get(0).rule());
     }
 
     @Test
@@ -302,7 +302,7 @@ class PlannerTest {
         Map<String, String> source = Map.of("connector.class", "DatagenSource", "kafka.topic", "orders",
                 "quickstart", "ORDERS");
         Plan plan = plan(List.of(desired("peve-src-2", source)), List.of(running("peve-src-1", source)), options());
-        assertEquals(Refusal.RENAME, plan.refusals().get(0).rule());
+        assertEquals(RuleId.RENAME, plan.refusals().get(0).rule());
     }
 
     @Test
@@ -321,7 +321,7 @@ class PlannerTest {
                 Set.of("peve-new"), DIGEST, 0, Set.of("peve-new"));
         Plan plan = plan(List.of(desired("peve-new", SINK)), List.of(running("peve-old", SINK)), selected);
         assertEquals(ActionType.CREATE, only(plan).type());
-        assertEquals(Refusal.RENAME, plan.refusals().get(0).rule());
+        assertEquals(RuleId.RENAME, plan.refusals().get(0).rule());
     }
 
     @Test
@@ -338,14 +338,14 @@ class PlannerTest {
         Plan plan = Planner.plan("dev", List.of(desired("peve-a", SINK)),
                 List.of(running("x-1", SINK), running("x-2", SINK)),
                 new PlanOptions("peve-", SensitiveMode.DIGEST, limits, false, false, Set.of(), DIGEST, 2, Set.of()));
-        assertEquals(Refusal.CONNECTOR_LIMIT, plan.refusals().get(0).rule());
+        assertEquals(RuleId.CONNECTOR_LIMIT, plan.refusals().get(0).rule());
         assertTrue(plan.refusals().get(0).override().contains("max_connectors_per_cluster"));
     }
 
     @Test
     void taskLimitIsRefused() {
         Plan plan = plan(List.of(desired("peve-a", with(SINK, "tasks.max", "11"))), List.of(), options());
-        assertEquals(Refusal.TASK_LIMIT, plan.refusals().get(0).rule());
+        assertEquals(RuleId.TASK_LIMIT, plan.refusals().get(0).rule());
     }
 
     @Test

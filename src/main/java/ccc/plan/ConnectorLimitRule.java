@@ -1,0 +1,19 @@
+package ccc.plan;
+
+/** The cluster may hold at most limits.max_connectors_per_cluster connectors, other teams' included. */
+final class ConnectorLimitRule implements SafetyRule {
+
+    @Override
+    public PlanDraft apply(PlanDraft draft) {
+        long creates = draft.actions().stream().filter(a -> a.type() == ActionType.CREATE).count();
+        long deletes = draft.actions().stream().filter(a -> a.type() == ActionType.DELETE).count();
+        long after = draft.cluster().size() + creates - deletes;
+        int limit = draft.options().limits().maxConnectorsPerCluster();
+        if (creates == 0 || after <= limit) {
+            return draft;
+        }
+        return draft.refuse(RuleId.CONNECTOR_LIMIT.refuse("*", "the cluster would hold " + after + " connectors ("
+                + draft.options().connectorsOutsideScope() + " of them outside the prefix "
+                + draft.options().namePrefix() + "), above the limit of " + limit));
+    }
+}
