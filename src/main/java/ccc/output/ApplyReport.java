@@ -40,8 +40,7 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes) implements Report {
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.document();
-        root.put("environment", plan.environment());
+        ObjectNode root = Json.document(plan.environment());
         root.set("plan", PlanReport.json(plan));
         ArrayNode list = root.putArray("outcomes");
         for (Outcome outcome : outcomes) {

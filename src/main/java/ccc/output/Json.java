@@ -30,9 +30,20 @@ public final class Json {
         return node;
     }
 
+    /** A new document for one environment: {"format_version": 1, "environment": ...}. */
+    public static ObjectNode document(String environment) {
+        ObjectNode node = document();
+        node.put("environment", environment);
+        return node;
+    }
+
     public static String write(Object value) {
+        return write(MAPPER, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -61,10 +72,6 @@ public final class Json {
 
     /** One line, for tables. */
     public static String compact(Object value) {
-        try {
-            return COMPACT.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return write(COMPACT, value);
     }
 }

@@ -21,8 +21,7 @@ public record OffsetsMoveReport(String environment, String request, OffsetsMove 
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.document();
-        root.put("environment", environment);
+        ObjectNode root = Json.document(environment);
         root.put("connector", move.connector());
         root.put("request", request);
         root.put("phase", move.status().phase());

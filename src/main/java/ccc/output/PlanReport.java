@@ -112,8 +112,7 @@ public record PlanReport(Plan plan, String location) implements Report {
 
     /** The plan as JSON, also the "plan" of apply's document. */
     static ObjectNode json(Plan plan) {
-        ObjectNode root = Json.document();
-        root.put("environment", plan.environment());
+        ObjectNode root = Json.document(plan.environment());
         root.put("sensitive_drift", plan.sensitiveMode().id());
         ArrayNode actions = root.putArray("actions");
         for (Action action : plan.actions()) {

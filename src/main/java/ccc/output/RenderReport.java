@@ -61,8 +61,7 @@ public record RenderReport(String environment, List<DesiredConnector> connectors
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.document();
-        root.put("environment", environment);
+        ObjectNode root = Json.document(environment);
         ArrayNode list = root.putArray("connectors");
         for (DesiredConnector connector : connectors) {
             ObjectNode node = list.addObject();

@@ -34,8 +34,7 @@ public record StateChangeReport(String environment, String verb, List<StateChang
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.document();
-        root.put("environment", environment);
+        ObjectNode root = Json.document(environment);
         root.put("command", verb);
         ArrayNode list = root.putArray("connectors");
         for (StateChange change : changes) {

@@ -73,8 +73,7 @@ public record StatusReport(String environment, String location, List<RemoteConne
 
     @Override
     public ObjectNode json() {
-        ObjectNode root = Json.document();
-        root.put("environment", environment);
+        ObjectNode root = Json.document(environment);
         ArrayNode list = root.putArray("connectors");
         for (RemoteConnector connector : connectors) {
             ObjectNode node = list.addObject();

@@ -308,6 +308,13 @@ abstract class AbstractConnectClient implements ConnectClient {
         }
     }
 
+    /** The body of POST /connectors, its sensitive values registered and checked first. */
+    protected ObjectNode createBody(String operation, String name, Map<String, String> config,
+                                    Set<String> sensitiveKeys) {
+        prepareConfig(operation, config, sensitiveKeys);
+        return connectorBody(name, config);
+    }
+
     protected ObjectNode connectorBody(String name, Map<String, String> config) {
         ObjectNode body = mapper.createObjectNode();
         body.put("name", name);

@@ -74,8 +74,7 @@ public final class ConfluentCloudConnectClient extends AbstractConnectClient {
     public void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets,
                        Set<String> sensitiveKeys) {
         String operation = "Create connector '" + name + "'";
-        prepareConfig(operation, config, sensitiveKeys);
-        ObjectNode body = connectorBody(name, config);
+        ObjectNode body = createBody(operation, name, config, sensitiveKeys);
         if (offsets != null && !offsets.isEmpty()) {
             body.set("offsets", offsetsJson(offsets));
         }

@@ -89,8 +89,7 @@ public final class KafkaConnectClient extends AbstractConnectClient {
     public void create(String name, Map<String, String> config, List<ConnectorOffsets.Entry> offsets,
                        Set<String> sensitiveKeys) {
         String operation = "Create connector '" + name + "'";
-        prepareConfig(operation, config, sensitiveKeys);
-        ObjectNode body = connectorBody(name, config);
+        ObjectNode body = createBody(operation, name, config, sensitiveKeys);
         if (offsets == null || offsets.isEmpty()) {
             createConnector(operation, name, body);
             return;
