@@ -87,7 +87,7 @@ final class ApplyCommand extends CommandSupport {
 
         Workspace workspace = loadValid(root, env, console);
         Session session = session(workspace, env, false);
-        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false);
+        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false, flags.resendSecrets);
         SavedPlan saved = null;
         if (planFile != null) {
             saved = SavedPlan.read(planFile, session.digest());

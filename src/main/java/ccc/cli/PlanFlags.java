@@ -11,4 +11,9 @@ public final class PlanFlags {
     @Option(names = "--allow-offset-loss",
             description = "Allow renames and replacements, which start connectors without their old offsets.")
     boolean allowOffsetLoss;
+
+    @Option(names = "--resend-secrets",
+            description = "Re-send the sensitive values of the selected connectors (after rotating a secret in Vault, "
+                    + "where the cluster keeps no digest to compare).")
+    boolean resendSecrets;
 }

@@ -43,6 +43,16 @@ public record DesiredConnector(
         return serviceAccount != null && !config.containsKey(SERVICE_ACCOUNT_KEY);
     }
 
+    /** The same connector without the given keys (keys its class does not define, for one). */
+    public DesiredConnector withoutKeys(java.util.Set<String> keys) {
+        Map<String, String> kept = new LinkedHashMap<>(config);
+        Map<String, Template> keptSensitive = new LinkedHashMap<>(sensitive);
+        kept.keySet().removeAll(keys);
+        keptSensitive.keySet().removeAll(keys);
+        return new DesiredConnector(name, directory, environment, kept, keptSensitive, state, serviceAccount,
+                jsonFile, varsFile);
+    }
+
     public DesiredConnector withConfigEntry(String key, String value) {
         Map<String, String> merged = new LinkedHashMap<>(config);
         merged.put(key, value);

@@ -15,7 +15,7 @@ public final class ProjectConfigLoader {
 
     public static final String FILE_NAME = "ccc.yaml";
     private static final Set<String> TOP_KEYS =
-            Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments");
+            Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys");
     private static final Set<String> ENVIRONMENT_KEYS =
             Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "vault");
     private static final Set<String> VAULT_KEYS =
@@ -114,9 +114,10 @@ public final class ProjectConfigLoader {
 
         SensitiveMode mode = SensitiveMode.DIGEST;
         String digestKey = null;
+        String digestStore = null;
         JsonNode sensitive = fields.mapping(root0, "sensitive", "/sensitive");
         if (sensitive != null) {
-            fields.rejectUnknownKeys(sensitive, "/sensitive", Set.of("drift", "digest_key"));
+            fields.rejectUnknownKeys(sensitive, "/sensitive", Set.of("drift", "digest_key", "digest_store"));
             String drift = fields.string(sensitive, "drift", "/sensitive", false, "");
             if (drift != null) {
                 try {
@@ -127,6 +128,8 @@ public final class ProjectConfigLoader {
                 }
             }
             digestKey = fields.string(sensitive, "digest_key", "/sensitive", false, "");
+            digestStore = fields.string(sensitive, "digest_store", "/sensitive", false,
+                    "Name a Vault KV path ccc may write, e.g. secret/peve/ccc-digests.");
             checkVaultReference(fields, digestKey, "/sensitive/digest_key");
         }
 
@@ -144,9 +147,11 @@ public final class ProjectConfigLoader {
             }
         }
 
+        List<String> ignoreKeys = fields.strings(root0, "ignore_keys", "");
         boolean usable = prefix != null && problems.stream().noneMatch(Problem::isError);
         ProjectConfig config = usable
-                ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments)
+                ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments,
+                        ignoreKeys, digestStore)
                 : null;
         return new Result(config, problems);
     }

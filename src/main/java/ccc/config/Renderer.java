@@ -153,7 +153,10 @@ public final class Renderer {
         if (problems.stream().anyMatch(Problem::isError) || name == null) {
             return new Rendered(null, problems);
         }
-        addDeadLetterQueueDefaults(name, config, project.dlq(), json, problems);
+        addDeadLetterQueueDefaults(name, config, project.dlq(), environment.target(), json, problems);
+        if (environment.target() == Target.CONFLUENT_CLOUD) {
+            warnKeysCloudClassesDoNotDefine(config, json, problems);
+        }
         DesiredConnector connector = new DesiredConnector(name, directory, environment.name(), config, sensitive,
                 state, serviceAccount, json.file(), vars.file());
         return new Rendered(connector, problems);
@@ -293,8 +296,32 @@ public final class Renderer {
         return serviceAccount;
     }
 
+    /**
+     * Keys ccc knows, without asking the cluster, that fully-managed classes do not define: Confluent
+     * Cloud would drop them silently. (plan asks the cluster about every other key.)
+     */
+    private static final Map<String, String> KEYS_CLOUD_CLASSES_DO_NOT_DEFINE = Map.of(
+            "errors.deadletterqueue.context.headers.enable",
+            "of about 100 fully-managed connector classes only one defines it");
+
+    private static void warnKeysCloudClassesDoNotDefine(Map<String, String> config, SourceDocument json,
+                                                        List<Problem> problems) {
+        KEYS_CLOUD_CLASSES_DO_NOT_DEFINE.forEach((key, why) -> {
+            if (config.containsKey(key)) {
+                problems.add(Problem.warning(json.file(), json.at("/" + NONSENSITIVE + "/" + escape(key)),
+                        "'" + key + "' is most likely not a key of " + config.get("connector.class")
+                                + " on Confluent Cloud (" + why + "): the cluster would drop it",
+                        "Remove it; 'ccc plan' asks the cluster which keys the class defines and never sends others."));
+            }
+        });
+    }
+
+    /**
+     * The context-headers key exists on self-managed workers; on Confluent Cloud almost no class
+     * defines it, and a default the cluster drops would show as a change on every plan.
+     */
     private static void addDeadLetterQueueDefaults(String name, Map<String, String> config, DlqSettings dlq,
-                                                   SourceDocument json, List<Problem> problems) {
+                                                   Target target, SourceDocument json, List<Problem> problems) {
         if (!dlq.enabled() || ConnectorKind.of(config) != ConnectorKind.SINK
                 || "none".equalsIgnoreCase(config.getOrDefault("errors.tolerance", "").trim())) {
             return;
@@ -312,7 +339,9 @@ public final class Renderer {
                 config.put("errors.deadletterqueue.topic.name", topic);
             }
         }
-        config.putIfAbsent("errors.deadletterqueue.context.headers.enable", "true");
+        if (target == Target.KAFKA_CONNECT) {
+            config.putIfAbsent("errors.deadletterqueue.context.headers.enable", "true");
+        }
     }
 
     static String firstTopic(String topics) {

@@ -61,6 +61,28 @@ final class YamlFields {
         return node.asInt();
     }
 
+    /** A list of non-empty strings (absent: empty). */
+    List<String> strings(JsonNode parent, String key, String pointer) {
+        JsonNode node = parent.get(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            error(pointer + "/" + key, "'" + key + "' must be a list", "Write one entry per line, each after '- '.");
+            return List.of();
+        }
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (!entry.isValueNode() || entry.isNull() || entry.asText().isBlank()) {
+                error(pointer + "/" + key + "/" + i, "entry " + i + " of '" + key + "' must be a non-empty string", "");
+            } else {
+                values.add(entry.asText());
+            }
+        }
+        return values;
+    }
+
     Boolean bool(JsonNode parent, String key, String pointer) {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {

@@ -1,7 +1,6 @@
 package ccc.engine;
 
 import ccc.config.DesiredConnector;
-import ccc.config.SensitiveMode;
 import ccc.config.Template;
 import ccc.config.VaultReference;
 import ccc.plan.DesiredConnectorState;
@@ -22,18 +21,20 @@ public final class DesiredStateResolver {
     private final Map<VaultReference, String> secrets;
     private final Function<String, String> serviceAccountIds;
     private final UnaryOperator<String> digest;
-    private final SensitiveMode mode;
+    private final boolean keepDigestInConfig;
 
     /**
      * @param secrets every Vault reference of the connectors, resolved
      * @param serviceAccountIds display name (or sa- id) → sa- id
+     * @param keepDigestInConfig write ccc's keyed digests of the sensitive values into the config
+     *     (a cluster that masks secrets; one that returns them in plain text needs none)
      */
     public DesiredStateResolver(Map<VaultReference, String> secrets, Function<String, String> serviceAccountIds,
-                                UnaryOperator<String> digest, SensitiveMode mode) {
+                                UnaryOperator<String> digest, boolean keepDigestInConfig) {
         this.secrets = Map.copyOf(secrets);
         this.serviceAccountIds = serviceAccountIds;
         this.digest = digest;
-        this.mode = mode;
+        this.keepDigestInConfig = keepDigestInConfig;
     }
 
     public static List<VaultReference> vaultReferences(List<DesiredConnector> connectors) {
@@ -62,7 +63,7 @@ public final class DesiredStateResolver {
             config.put(entry.getKey(), value);
             digests.put(entry.getKey(), SensitiveDigest.of(digest, entry.getKey(), value));
         }
-        if (mode == SensitiveMode.DIGEST && !digests.isEmpty()) {
+        if (keepDigestInConfig && !digests.isEmpty()) {
             config.put(SensitiveDigest.CONFIG_KEY, SensitiveDigest.encode(digests));
         }
         config.put("name", connector.name());

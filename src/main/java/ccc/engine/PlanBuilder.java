@@ -1,19 +1,26 @@
 package ccc.engine;
 
 import ccc.CccException;
+import ccc.client.connect.ConnectorStatus;
 import ccc.client.connect.RemoteConnector;
+import ccc.client.connect.TaskState;
+import ccc.plan.RunState;
 import ccc.target.Session;
 import ccc.config.DesiredConnector;
 import ccc.config.ProjectConfig;
+import ccc.config.SensitiveMode;
 import ccc.config.VaultReference;
 import ccc.config.Workspace;
+import ccc.plan.Action;
 import ccc.plan.ActualConnectorState;
+import ccc.plan.IgnoredKeys;
+import ccc.plan.Notice;
 import ccc.plan.DesiredConnectorState;
 import ccc.plan.Plan;
 import ccc.plan.PlanOptions;
 import ccc.plan.Planner;
-import ccc.plan.ConfigDiff;
 import ccc.plan.SensitiveDigest;
+import ccc.secret.Masks;
 import ccc.secret.SecretRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +60,6 @@ public final class PlanBuilder {
                 actual.add(toActual(connector));
             }
         }
-        actual = protectSecrets(actual, all, registry);
         for (String name : selected) {
             boolean known = all.stream().anyMatch(c -> c.name().equals(name))
                     || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(name));
@@ -73,7 +79,12 @@ public final class PlanBuilder {
         Map<String, String> accountIds = new HashMap<>();
         UnaryOperator<String> digest = access.digest();
         DesiredStateResolver resolver = new DesiredStateResolver(secrets,
-                name -> accountIds.computeIfAbsent(name, access::serviceAccountId), digest, config.sensitiveMode());
+                name -> accountIds.computeIfAbsent(name, access::serviceAccountId), digest,
+                config.sensitiveMode() == SensitiveMode.DIGEST && !access.returnsPlainSecrets());
+        if (access.returnsPlainSecrets()) {
+            actual = withDigestsOfPlainSecrets(actual, all, digest);
+        }
+        actual = protectSecrets(actual, all, registry);
         Map<String, ResolvedConnector> resolved = new LinkedHashMap<>();
         for (ResolvedConnector connector : resolver.resolve(chosen)) {
             resolved.put(connector.name(), connector);
@@ -82,10 +93,65 @@ public final class PlanBuilder {
         int outside = (int) actual.stream().filter(c -> !config.isManaged(c.name())).count();
         PlanOptions options = new PlanOptions(config.namePrefix(), config.sensitiveMode(), config.limits(),
                 request.allowOffsetLoss(), request.prune(), selected, digest, outside,
-                all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()));
-        List<DesiredConnectorState> planned = resolved.values().stream().map(ResolvedConnector::planned).toList();
-        Plan plan = Planner.plan(environment, planned, actual, options);
-        return new PlannedRun(plan, resolved, desiredFingerprint(planned, digest), access.location(), digest);
+                all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()),
+                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets());
+        Plan plan = Planner.plan(environment, planned(resolved), actual, options);
+        List<Notice> notices = List.of();
+        if (access.dropsUndefinedKeys() && plan.hasChanges()) {
+            UndefinedKeys undefinedKeys = new UndefinedKeys(access.connect(), environment);
+            for (Action action : plan.changes()) {
+                ResolvedConnector connector = resolved.get(action.connector());
+                if (connector == null) {
+                    continue;
+                }
+                Set<String> undefined = undefinedKeys.of(connector);
+                if (!undefined.isEmpty()) {
+                    resolved.put(connector.name(), resolver.resolve(connector.source().withoutKeys(undefined)));
+                }
+            }
+            notices = undefinedKeys.notices();
+            plan = Planner.plan(environment, planned(resolved), actual, options);
+        }
+        List<DesiredConnectorState> planned = planned(resolved);
+        return new PlannedRun(plan.withNotices(notices), resolved, desiredFingerprint(planned, digest),
+                access.location(), digest);
+    }
+
+    private static List<DesiredConnectorState> planned(Map<String, ResolvedConnector> resolved) {
+        return resolved.values().stream().map(ResolvedConnector::planned).toList();
+    }
+
+    /**
+     * A self-managed worker returns secrets in plain text: their keyed digests (of this run's key)
+     * stand in for the digest a cluster that masks them would keep, so that the plan compares them
+     * like any other sensitive value, before {@link #protectSecrets} masks the values themselves.
+     */
+    static List<ActualConnectorState> withDigestsOfPlainSecrets(List<ActualConnectorState> actual,
+                                                                List<DesiredConnector> desired,
+                                                                UnaryOperator<String> digest) {
+        Map<String, DesiredConnector> byName = new HashMap<>();
+        desired.forEach(connector -> byName.put(connector.name(), connector));
+        List<ActualConnectorState> result = new ArrayList<>();
+        for (ActualConnectorState connector : actual) {
+            DesiredConnector declared = byName.get(connector.name());
+            Map<String, String> digests = new TreeMap<>();
+            if (declared != null) {
+                for (String key : declared.sensitive().keySet()) {
+                    String value = connector.config().get(key);
+                    if (value != null && !Masks.isMasked(value)) {
+                        digests.put(key, SensitiveDigest.of(digest, key, value));
+                    }
+                }
+            }
+            if (digests.isEmpty()) {
+                result.add(connector);
+                continue;
+            }
+            Map<String, String> config = new TreeMap<>(connector.config());
+            config.put(SensitiveDigest.CONFIG_KEY, SensitiveDigest.encode(digests));
+            result.add(connector.withConfig(config));
+        }
+        return result;
     }
 
     /**
@@ -101,7 +167,7 @@ public final class PlanBuilder {
         desired.forEach(connector -> sensitive.addAll(connector.sensitive().keySet()));
         for (ActualConnectorState connector : actual) {
             connector.config().forEach((key, value) -> {
-                if (ConfigDiff.isMasked(value)) {
+                if (Masks.isMasked(value)) {
                     sensitive.add(key);
                 }
             });
@@ -117,7 +183,7 @@ public final class PlanBuilder {
                 boolean declaredPlain = declared != null && declared.config().containsKey(key)
                         && !declared.sensitive().containsKey(key);
                 boolean secret = !declaredPlain && (sensitive.contains(key) || SECRET_LIKE_KEY.matcher(key).matches());
-                if (secret && !ConfigDiff.isMasked(value)) {
+                if (secret && !Masks.isMasked(value)) {
                     registry.register(value);
                     registry.registerKey(key);
                     config.put(key, SecretRegistry.MASK);
@@ -125,7 +191,7 @@ public final class PlanBuilder {
                     config.put(key, value);
                 }
             });
-            protectedStates.add(new ActualConnectorState(connector.name(), connector.id(), config, connector.state()));
+            protectedStates.add(connector.withConfig(config));
         }
         return protectedStates;
     }
@@ -134,10 +200,31 @@ public final class PlanBuilder {
         Map<String, String> config = new TreeMap<>();
         connector.config().forEach((key, value) -> {
             if (value != null) {
-                config.put(key, value);
+                config.put(key, Masks.canonical(value));
             }
         });
-        return new ActualConnectorState(connector.name(), connector.id(), config, connector.state());
+        return new ActualConnectorState(connector.name(), connector.id(), config, connector.state(),
+                problemOf(connector.status()));
+    }
+
+    /** Why a connector does not run as it should, in one line; null when it does. */
+    static String problemOf(ConnectorStatus status) {
+        if (status == null) {
+            return null;
+        }
+        RunState state = status.runState();
+        if (state == RunState.FAILED || state == RunState.DEGRADED) {
+            String trace = status.connector() == null ? null : status.connector().trace();
+            return state + (trace == null || trace.isBlank() ? "" : ": " + StateWaiter.firstLine(trace));
+        }
+        for (TaskState task : status.tasks()) {
+            if (task.runState() == RunState.FAILED
+                    || (state == RunState.RUNNING && task.runState() == RunState.STOPPED)) {
+                return state + ", but task " + task.id() + " is " + task.runState()
+                        + (task.trace() == null || task.trace().isBlank() ? "" : ": " + StateWaiter.firstLine(task.trace()));
+            }
+        }
+        return null;
     }
 
     /** A keyed digest of everything the plan compared on the repository's side. */

@@ -91,6 +91,7 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         request.names().forEach(names::add);
         options.put("prune", request.prune());
         options.put("allow_offset_loss", request.allowOffsetLoss());
+        options.put("resend_secrets", request.resendSecrets());
         root.put("cluster_fingerprint", clusterFingerprint);
         root.put("desired_fingerprint", desiredFingerprint);
         root.put("plan_fingerprint", planFingerprint);
@@ -131,7 +132,8 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         List<String> names = new ArrayList<>();
         root.path("request").path("names").forEach(name -> names.add(name.asText()));
         PlanRequest request = new PlanRequest(names, root.path("request").path("prune").asBoolean(),
-                root.path("request").path("allow_offset_loss").asBoolean(), false);
+                root.path("request").path("allow_offset_loss").asBoolean(), false,
+                root.path("request").path("resend_secrets").asBoolean());
         List<String> actions = new ArrayList<>();
         root.path("actions").forEach(action -> actions.add(action.asText()));
         return new SavedPlan(root.path("environment").asText(), request, root.path("cluster_fingerprint").asText(),

@@ -3,6 +3,7 @@ package ccc.output;
 import ccc.plan.Action;
 import ccc.plan.ActionType;
 import ccc.plan.Change;
+import ccc.plan.Notice;
 import ccc.plan.Plan;
 import ccc.plan.Refusal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,6 +28,15 @@ public record PlanReport(Plan plan, String location) implements Report {
                     + action.connector())).append("  ").append(headline(action)).append('\n');
             for (Change change : action.changes()) {
                 out.append("      ").append(line(action.type(), change, console)).append('\n');
+            }
+        }
+        if (!plan.notices().isEmpty()) {
+            out.append('\n').append(console.style(Console.Style.YELLOW, "Notes:")).append('\n');
+            for (Notice notice : plan.notices()) {
+                out.append("  ! ").append(notice.message()).append('\n');
+                if (notice.fix() != null) {
+                    out.append("    ").append(notice.fix()).append('\n');
+                }
             }
         }
         if (plan.refused()) {
@@ -145,6 +155,14 @@ public record PlanReport(Plan plan, String location) implements Report {
             node.put("message", refusal.message());
             node.put("override", refusal.override());
         }
+        ArrayNode notices = root.putArray("notices");
+        for (Notice notice : plan.notices()) {
+            ObjectNode node = notices.addObject();
+            node.put("connector", notice.connector());
+            node.put("kind", notice.kind().id());
+            node.put("message", notice.message());
+            node.put("fix", notice.fix());
+        }
         ObjectNode summary = root.putObject("summary");
         plan.summary().forEach((type, count) -> summary.put(type.id(), count));
         return root;
@@ -165,6 +183,15 @@ public record PlanReport(Plan plan, String location) implements Report {
                         Markdown.code(refusal.override())));
             }
             out.append(Markdown.table(List.of("connector", "rule", "why", "override"), rows)).append('\n');
+        }
+        if (!plan.notices().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Notice notice : plan.notices()) {
+                rows.add(List.of(Markdown.code(notice.connector()), notice.kind().id(), Markdown.cell(notice.message()),
+                        Markdown.cell(notice.fix())));
+            }
+            out.append("#### Notes\n\n").append(Markdown.table(List.of("connector", "note", "what", "fix"), rows))
+                    .append('\n');
         }
         List<Action> shown = plan.actions().stream().filter(a -> a.type() != ActionType.NO_OP).toList();
         if (!shown.isEmpty()) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import ccc.config.SensitiveMode;
+import ccc.secret.Masks;
 
 /**
  * Compares a desired config with the one the cluster returned: server-added keys are ignored,
@@ -14,37 +15,38 @@ import java.util.regex.Pattern;
  */
 public final class ConfigDiff {
 
-    private static final Pattern MASKED = Pattern.compile("^\\*{2,}$");
-    private static final Set<String> SERVER_KEYS = Set.of("cloud.environment", "cloud.provider", "kafka.endpoint",
-            "kafka.region", "kafka.max.partition.validation.disable", "name", "connector.class",
-            SensitiveDigest.CONFIG_KEY);
-
     private ConfigDiff() {
     }
 
-    public static boolean isMasked(String value) {
-        return value != null && MASKED.matcher(value).matches();
+    private static boolean isMasked(String value) {
+        return Masks.isMasked(value);
     }
 
-    /** Keys the server adds or ccc owns, which never count as a difference. */
-    public static boolean isIgnored(String key) {
-        return SERVER_KEYS.contains(key) || key.startsWith("config.internal.");
+    /**
+     * The changed keys, and the sensitive keys whose change cannot be told: masked by the cluster,
+     * with no digest of ccc's to compare (the cluster dropped it, or never got one).
+     */
+    public record Diff(List<Change> changes, List<String> unverifiable) {
     }
 
-    public static List<Change> diff(DesiredConnectorState desired, ActualConnectorState actual, PlanOptions options) {
+    public static Diff diff(DesiredConnectorState desired, ActualConnectorState actual, PlanOptions options) {
         List<Change> changes = new ArrayList<>();
+        List<String> unverifiable = new ArrayList<>();
         Map<String, String> actualConfig = actual.config();
         Set<String> keys = new TreeSet<>(desired.config().keySet());
         keys.addAll(desired.sensitiveKeys());
         keys.addAll(actualConfig.keySet());
         Map<String, String> actualDigests = SensitiveDigest.decode(actualConfig.get(SensitiveDigest.CONFIG_KEY));
         for (String key : keys) {
-            if (isIgnored(key)) {
+            if (options.ignoredKeys().ignores(key)) {
                 continue;
             }
             String before = actualConfig.get(key);
             if (desired.sensitiveKeys().contains(key)) {
-                if (sensitiveChanged(key, before, desired.sensitiveDigests().get(key), actualDigests, options)) {
+                if (options.sensitiveMode() == SensitiveMode.DIGEST && isMasked(before)
+                        && !actualDigests.containsKey(key)) {
+                    unverifiable.add(key);
+                } else if (sensitiveChanged(key, before, desired.sensitiveDigests().get(key), actualDigests, options)) {
                     changes.add(Change.sensitive(key));
                 }
             } else if (desired.config().containsKey(key)) {
@@ -61,7 +63,7 @@ public final class ConfigDiff {
                 changes.add(Change.of(key, before, null));
             }
         }
-        return changes;
+        return new Diff(changes, unverifiable);
     }
 
     private static boolean sensitiveChanged(String key, String before, String desiredDigest,

@@ -11,11 +11,22 @@ import java.util.Map;
  * cluster has moved on.
  */
 public record Plan(String environment, SensitiveMode sensitiveMode, List<Action> actions, List<Refusal> refusals,
-                   String fingerprint) {
+                   String fingerprint, List<Notice> notices) {
 
     public Plan {
         actions = List.copyOf(actions);
         refusals = List.copyOf(refusals);
+        notices = List.copyOf(notices);
+    }
+
+    public Plan withNotices(List<Notice> more) {
+        List<Notice> all = new java.util.ArrayList<>(more);
+        all.addAll(notices);
+        return new Plan(environment, sensitiveMode, actions, refusals, fingerprint, all);
+    }
+
+    public List<Notice> notices(Notice.Kind kind) {
+        return notices.stream().filter(notice -> notice.kind() == kind).toList();
     }
 
     public Map<ActionType, Integer> summary() {

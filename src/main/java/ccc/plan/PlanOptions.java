@@ -15,14 +15,26 @@ import java.util.function.UnaryOperator;
  *     for the per-cluster limit
  * @param declaredNames every connector the repository declares in this environment, selected or
  *     not: a connector missing from it is leaving, and a selected create may be its rename
+ * @param ignoredKeys keys no diff counts (the server's own, ccc.yaml's ignore_keys)
+ * @param resendSecrets update every selected connector that has sensitive keys, re-sending them: the
+ *     way to push a secret rotated in Vault where the cluster keeps no digest to compare
  */
 public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                           boolean prune, Set<String> selected, UnaryOperator<String> digest,
-                          int connectorsOutsideScope, Set<String> declaredNames) {
+                          int connectorsOutsideScope, Set<String> declaredNames, IgnoredKeys ignoredKeys,
+                          boolean resendSecrets) {
 
     public PlanOptions {
         selected = Set.copyOf(selected);
         declaredNames = Set.copyOf(declaredNames);
+    }
+
+    /** With only the built-in ignored keys. */
+    public PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
+                       boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
+                       Set<String> declaredNames) {
+        this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
+                declaredNames, IgnoredKeys.DEFAULT, false);
     }
 
     public boolean isSelected(String name) {

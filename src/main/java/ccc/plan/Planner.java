@@ -50,7 +50,34 @@ public final class Planner {
             draft = rule.apply(draft);
         }
         return new Plan(environment, options.sensitiveMode(), draft.actions(), draft.refusals(),
-                fingerprint(managed.values(), options));
+                fingerprint(managed.values(), options), notices(environment, wanted, managed, draft.actions(), options));
+    }
+
+    private static List<Notice> notices(String environment, Map<String, DesiredConnectorState> wanted,
+                                        Map<String, ActualConnectorState> managed, List<Action> actions,
+                                        PlanOptions options) {
+        List<Notice> notices = new ArrayList<>();
+        for (Action action : actions) {
+            DesiredConnectorState desired = wanted.get(action.connector());
+            ActualConnectorState actual = managed.get(action.connector());
+            if (desired == null || actual == null) {
+                continue;
+            }
+            if (actual.problem() != null && action.type() != ActionType.REPLACE) {
+                notices.add(new Notice(action.connector(), Notice.Kind.UNHEALTHY, action.connector() + " is "
+                        + actual.problem(), "fix the cause, then: ccc restart --env " + environment + " "
+                        + action.connector()));
+            }
+            List<String> unverifiable = ConfigDiff.diff(desired, actual, options).unverifiable();
+            if (!unverifiable.isEmpty() && !options.resendSecrets()) {
+                notices.add(new Notice(action.connector(), Notice.Kind.SECRET_DRIFT_UNVERIFIABLE,
+                        "the cluster keeps no digest of " + String.join(", ", unverifiable) + " for "
+                                + action.connector() + ", so a secret rotated in Vault cannot be seen",
+                        "after rotating a secret: ccc apply --env " + environment + " --resend-secrets "
+                                + action.connector()));
+            }
+        }
+        return notices;
     }
 
     private static Action actionFor(DesiredConnectorState desired, ActualConnectorState actual, PlanOptions options) {
@@ -60,7 +87,12 @@ public final class Planner {
         }
         String classBefore = actual.config().get("connector.class");
         String classAfter = desired.config().get("connector.class");
-        List<Change> changes = new ArrayList<>(ConfigDiff.diff(desired, actual, options));
+        List<Change> changes = new ArrayList<>(ConfigDiff.diff(desired, actual, options).changes());
+        if (options.resendSecrets()) {
+            desired.sensitiveKeys().stream().sorted()
+                    .filter(key -> changes.stream().noneMatch(change -> change.key().equals(key)))
+                    .forEach(key -> changes.add(Change.sensitive(key)));
+        }
         if (classBefore != null && !classBefore.equals(classAfter)) {
             changes.add(0, Change.of("connector.class", classBefore, classAfter));
             return new Action(ActionType.REPLACE, desired.name(), desired.directory(), changes, desired.state(), null);

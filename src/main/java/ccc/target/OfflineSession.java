@@ -42,4 +42,14 @@ public final class OfflineSession implements Session {
     public UnaryOperator<String> digest() {
         return SensitiveDigest.hmac("ccc offline plan".getBytes(StandardCharsets.UTF_8));
     }
+
+    @Override
+    public boolean dropsUndefinedKeys() {
+        return false;
+    }
+
+    @Override
+    public boolean returnsPlainSecrets() {
+        return false;
+    }
 }

@@ -25,4 +25,13 @@ public interface Session {
 
     /** The environment's keyed digest; the key itself is never printed. */
     UnaryOperator<String> digest();
+
+    /**
+     * True where the service silently drops config keys the connector class does not define
+     * (Confluent Cloud): ccc then asks the class which keys it defines before sending.
+     */
+    boolean dropsUndefinedKeys();
+
+    /** True where the service returns sensitive values in plain text (a self-managed worker). */
+    boolean returnsPlainSecrets();
 }

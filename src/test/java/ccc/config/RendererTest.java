@@ -439,13 +439,14 @@ class RendererTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("errors.tolerance", "all");
         expected.put("errors.deadletterqueue.topic.name", "orders-dlq");
-        expected.put("errors.deadletterqueue.context.headers.enable", "true");
         Map<String, String> actual = new LinkedHashMap<>(connector.config());
         actual.keySet().retainAll(expected.keySet());
         assertEquals(expected, actual);
         assertEquals(List.of("connector.class", "kafka.auth.mode", "topics", "errors.tolerance",
-                "errors.deadletterqueue.topic.name", "errors.deadletterqueue.context.headers.enable"),
+                "errors.deadletterqueue.topic.name"),
                 List.copyOf(connector.config().keySet()), "defaults come after the file's keys");
+        assertFalse(connector.config().containsKey("errors.deadletterqueue.context.headers.enable"),
+                "Confluent Cloud classes (AzureBlobSink among them) do not define it: the cluster would drop it");
     }
 
     @Test
@@ -458,6 +459,14 @@ class RendererTest {
         assertEquals("all", connector.config().get("errors.tolerance"));
         assertEquals("my-own-dlq", connector.config().get("errors.deadletterqueue.topic.name"));
         assertEquals("false", connector.config().get("errors.deadletterqueue.context.headers.enable"));
+    }
+
+    @Test
+    void aKeyCloudClassesDoNotDefineIsAWarningOnCloudOnly() {
+        Renderer.Rendered rendered = render(sink("\"errors.deadletterqueue.context.headers.enable\": \"true\""), SA);
+        assertTrue(rendered.problems().stream().anyMatch(p -> !p.isError()
+                && p.message().contains("errors.deadletterqueue.context.headers.enable")
+                && p.message().contains("AzureBlobSink")), rendered.problems().toString());
     }
 
     @ParameterizedTest
@@ -570,6 +579,13 @@ class RendererTest {
         assertFalse(problem.isError());
         assertEquals("service_account is set but kafka.auth.mode is 'KAFKA_API_KEY'", problem.message());
         assertEquals(new Location(1, 1, "/service_account"), problem.location());
+    }
+
+    @Test
+    void aSelfManagedSinkAlsoGetsTheContextHeadersDefault() {
+        environment = LOCAL;
+        DesiredConnector connector = renderValid(sink(""), "");
+        assertEquals("true", connector.config().get("errors.deadletterqueue.context.headers.enable"));
     }
 
     @Test

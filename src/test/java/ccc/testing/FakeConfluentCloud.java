@@ -84,6 +84,37 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     public volatile String failingClass;
     /** When set, creating a connector with this class is answered 400 echoing the submitted config. */
     public volatile String rejectedClass;
+    /**
+     * The keys each connector class defines, as its validate call answers them. Like Confluent
+     * Cloud, the fake accepts any other key on create and update and then drops it: it is never
+     * stored and never returned. A class without an entry keeps every key.
+     */
+    public final Map<String, Set<String>> pluginKeys = Collections.synchronizedMap(new HashMap<>(Map.of(
+            "AzureBlobSink", keys(COMMON_KEYS, "topics", "topics.regex", "input.data.format", "output.data.format",
+                    "azblob.account.name", "azblob.account.key", "azblob.container.name", "topics.dir", "path.format",
+                    "time.interval", "rotate.schedule.interval.ms", "rotate.interval.ms", "flush.size", "timezone",
+                    "locale", "timestamp.field", "errors.tolerance", "errors.deadletterqueue.topic.name",
+                    "max.poll.interval.ms", "value.converter.decimal.format"),
+            "DatagenSource", keys(COMMON_KEYS, "kafka.topic", "output.data.format", "quickstart", "schema.string",
+                    "schema.keyfield", "max.interval", "iterations", "output.key.format"))));
+    /** When true, every key is kept, as a class that defines all of them would (ccc's digest key included). */
+    public volatile boolean keepUndefinedKeys;
+    /** Answer the list of an empty cluster as [] rather than {} (both are seen). */
+    public volatile boolean emptyListAsArray;
+    /** When set, DELETE answers 200 with this non-null error. */
+    public volatile String deleteError;
+    /** Validate calls answered so far. */
+    public final AtomicInteger validateCalls = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private static final List<String> COMMON_KEYS = List.of("name", "connector.class", "kafka.auth.mode",
+            "kafka.api.key", "kafka.api.secret", "kafka.service.account.id", "tasks.max");
+
+    private static Set<String> keys(List<String> common, String... more) {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     public FakeConfluentCloud() throws IOException {
         server.setDispatcher(this);
@@ -132,11 +163,26 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         }
     }
 
-    /** Requests that change the cluster (everything but GET). */
+    /** Requests that change the cluster (everything but GET and the read-only validate PUT). */
     public List<String> writes() {
         synchronized (requests) {
-            return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
+            return requests.stream().filter(r -> !r.startsWith("GET ") && !r.contains("/config/validate")).toList();
         }
+    }
+
+    /** What a class keeps of a config: the keys it defines (all of them without an entry, or when told to). */
+    private Map<String, String> stored(Map<String, String> config) {
+        Set<String> defined = pluginKeys.get(config.get("connector.class"));
+        if (defined == null || keepUndefinedKeys) {
+            return config;
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (defined.contains(key)) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
     }
 
     @Override
@@ -176,7 +222,14 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     }
 
     private MockResponse connect(String method, String path, RecordedRequest request, String body) throws IOException {
+        if (path.startsWith("/connector-plugins/") && path.endsWith("/config/validate") && method.equals("PUT")) {
+            return validate(path.substring("/connector-plugins/".length(), path.length() - "/config/validate".length()),
+                    JSON.readTree(body));
+        }
         if (path.equals("/connectors") && method.equals("GET")) {
+            if (emptyListAsArray && connectors.isEmpty()) {
+                return json(200, JSON.createArrayNode());
+            }
             ObjectNode all = JSON.createObjectNode();
             synchronized (connectors) {
                 for (Connector connector : connectors.values()) {
@@ -189,6 +242,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     info.set("config", returnedConfig(connector));
                     info.put("type", type(connector));
                     node.set("status", status(connector, false));
+                    node.putObject("extensions");
                 }
             }
             return json(200, all);
@@ -212,7 +266,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     return error(400, "a masked value was sent back");
                 }
             }
-            Connector connector = put(name, config);
+            Connector connector = put(name, stored(config));
             if (config.get("connector.class").equals(failingClass)) {
                 connector.state = "FAILED";
                 connector.trace = "org.apache.kafka.common.config.ConfigException: cannot connect with " + config;
@@ -258,13 +312,17 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     }
                 }
                 connector.config.clear();
-                connector.config.putAll(replaced);
+                connector.config.putAll(stored(replaced));
                 ObjectNode node = JSON.createObjectNode();
                 node.put("name", name);
                 node.set("config", returnedConfig(connector));
                 return json(200, node);
             }
             case "DELETE " -> {
+                if (deleteError != null) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                            .body("{\"error\":\"" + deleteError + "\"}").build();
+                }
                 connectors.remove(name);
                 return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                         .body("{\"error\":null}").build();
@@ -331,15 +389,57 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         }
     }
 
+    /** Masks of different lengths on different reads, as recorded answers (16) and the API's examples (4-12) show. */
+    private String mask() {
+        return "*".repeat(List.of(16, 8, 12, 4).get(reads.getAndIncrement() % 4));
+    }
+
     private ObjectNode returnedConfig(Connector connector) {
         ObjectNode config = JSON.createObjectNode();
-        connector.config.forEach((key, value) -> config.put(key, passwordKeys.contains(key) ? MASK : value));
+        String mask = mask();
+        connector.config.forEach((key, value) -> config.put(key, passwordKeys.contains(key) ? mask : value));
         config.put("cloud.environment", "prod");
         config.put("cloud.provider", "azure");
+        config.put("connector.crn", "crn://confluent.cloud/connector=" + connector.id);
         config.put("kafka.endpoint", "SASL_SSL://pkc-1.westeurope.azure.confluent.cloud:9092");
         config.put("kafka.region", "westeurope");
+        config.put("kafka.dedicated", "false");
+        config.put("kafka.max.partition.validation.disable", "false");
+        config.put("kafka.user.id", "u-abc123");
+        config.put("valid.kafka.api.key", "true");
+        config.put("confluent.resource.connector.tier", "STANDARD");
+        config.put("config.internal.capacity", "1");
         config.put("name", connector.name);
         return config;
+    }
+
+    /** PUT /connector-plugins/{class}/config/validate: 200 with one entry per key the class defines. */
+    private MockResponse validate(String plugin, JsonNode config) {
+        validateCalls.incrementAndGet();
+        Set<String> defined = pluginKeys.get(plugin);
+        Set<String> keys = new java.util.TreeSet<>(defined != null ? defined : new HashSet<>());
+        if (defined == null) {
+            config.properties().forEach(e -> keys.add(e.getKey()));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("name", plugin);
+        answer.putArray("groups").add("How should we connect to your data?");
+        answer.put("error_count", 0);
+        ArrayNode configs = answer.putArray("configs");
+        for (String key : keys) {
+            ObjectNode entry = configs.addObject();
+            ObjectNode definition = entry.putObject("definition");
+            definition.put("name", key);
+            definition.put("type", passwordKeys.contains(key) ? "PASSWORD" : "STRING");
+            definition.put("required", false);
+            ObjectNode value = entry.putObject("value");
+            value.put("name", key);
+            value.put("value", config.has(key) ? (passwordKeys.contains(key) ? mask() : config.get(key).asText()) : "");
+            value.putArray("errors");
+            value.put("visible", true);
+            entry.putObject("metadata");
+        }
+        return json(200, answer);
     }
 
     private static String type(Connector connector) {

@@ -5,6 +5,7 @@ import ccc.client.ApiException;
 import ccc.client.ApiHttp;
 import ccc.client.ApiHttp.Response;
 import ccc.client.ApiHttp.Retry;
+import ccc.secret.Masks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -26,9 +26,6 @@ import okhttp3.HttpUrl;
  * resource paths under a base URL, the same JSON shapes, and the same rules for retrying.
  */
 abstract class AbstractConnectClient implements ConnectClient {
-
-    /** How Cloud masks a PASSWORD value: a run of asterisks of unknown length. */
-    static final Pattern MASKED = Pattern.compile("^\\*{2,}$");
 
     protected final ApiHttp http;
     protected final ObjectMapper mapper;
@@ -188,7 +185,12 @@ abstract class AbstractConnectClient implements ConnectClient {
         JsonNode json = http.call(operation, Retry.REPEATABLE, "PUT", url, mapper.valueToTree(config));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         int perKey = 0;
+        Set<String> defined = new java.util.LinkedHashSet<>();
         for (JsonNode each : json.path("configs")) {
+            String definedName = text(each.path("definition"), "name");
+            if (definedName != null) {
+                defined.add(definedName);
+            }
             JsonNode value = each.path("value");
             List<String> messages = new ArrayList<>();
             for (JsonNode error : value.path("errors")) {
@@ -207,7 +209,7 @@ abstract class AbstractConnectClient implements ConnectClient {
             }
         }
         int errorCount = json.has("error_count") ? json.get("error_count").asInt() : perKey;
-        return new ValidationResult(errorCount, errors);
+        return new ValidationResult(errorCount, errors, defined);
     }
 
     @Override
@@ -300,7 +302,7 @@ abstract class AbstractConnectClient implements ConnectClient {
         }
         http.registerSecrets(values);
         for (Map.Entry<String, String> entry : config.entrySet()) {
-            if (entry.getValue() != null && MASKED.matcher(entry.getValue()).matches()) {
+            if (Masks.isMasked(entry.getValue())) {
                 throw new CccException(operation + " refused: the value of '" + entry.getKey()
                         + "' is a mask of asterisks as the server returns it, not the real value; sending it would "
                         + "replace the secret. Give the real value in config_sensitive.");

@@ -1,0 +1,75 @@
+package ccc.engine;
+
+import ccc.client.ApiException;
+import ccc.client.connect.ConnectClient;
+import ccc.client.connect.ValidationResult;
+import ccc.config.DesiredConnector;
+import ccc.plan.Notice;
+import ccc.plan.SensitiveDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Confluent Cloud accepts a config key its connector class does not define, then drops it
+ * silently: a plan that kept it would show the same change for ever. The plugin's validate call
+ * names every key a class defines; it is asked once per class for the run, and only for
+ * connectors the plan would send.
+ */
+final class UndefinedKeys {
+
+    private final ConnectClient client;
+    private final String environment;
+    private final Map<String, Optional<Set<String>>> definedByClass = new HashMap<>();
+    private final List<Notice> notices = new ArrayList<>();
+
+    UndefinedKeys(ConnectClient client, String environment) {
+        this.client = client;
+        this.environment = environment;
+    }
+
+    List<Notice> notices() {
+        return List.copyOf(notices);
+    }
+
+    /**
+     * The keys of the connector its class does not define (ccc's own digest key aside: ccc checks
+     * that one by reading it back), each reported once as a notice; empty when the class's keys
+     * cannot be read.
+     */
+    Set<String> of(ResolvedConnector connector) {
+        DesiredConnector source = connector.source();
+        Optional<Set<String>> defined = definedByClass.computeIfAbsent(source.connectorClass(),
+                connectorClass -> definedKeys(connectorClass, connector));
+        if (defined.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> undefined = new TreeSet<>(connector.config().keySet());
+        undefined.removeAll(defined.get());
+        undefined.removeAll(Set.of("name", "connector.class", SensitiveDigest.CONFIG_KEY));
+        for (String key : undefined) {
+            notices.add(new Notice(source.name(), Notice.Kind.UNDEFINED_KEY, "'" + key + "' is not a key of "
+                    + source.connectorClass() + " on " + environment + ": the cluster would drop it, so ccc does"
+                    + " not send it and never counts it as a change",
+                    "remove it from " + source.jsonFile() + " (or check its spelling)"));
+        }
+        return undefined;
+    }
+
+    private Optional<Set<String>> definedKeys(String connectorClass, ResolvedConnector connector) {
+        try {
+            ValidationResult result = client.validate(connectorClass, connector.config(), connector.sensitiveKeys());
+            return result.definedKeys().isEmpty() ? Optional.empty() : Optional.of(new LinkedHashSet<>(result.definedKeys()));
+        } catch (ApiException e) {
+            notices.add(new Notice(connector.name(), Notice.Kind.UNDEFINED_KEY, "could not read which keys "
+                    + connectorClass + " defines (" + e.getMessage() + "); keys the cluster drops cannot be told "
+                    + "apart from changes", "run 'ccc doctor --env " + environment + "'"));
+            return Optional.empty();
+        }
+    }
+}
