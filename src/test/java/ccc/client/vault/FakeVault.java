@@ -18,7 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A Vault that speaks just enough HTTP API for the driver: KV v2 and KV v1 mounts, AppRole and JWT
+ * A Vault that speaks just enough of its HTTP API for ccc: KV v2 and KV v1 mounts, AppRole and JWT
  * logins, a GitHub Actions OIDC token endpoint at /oidc/token, 403 on paths the token may not read,
  * and injected 503s. Answer shapes follow Vault's documented responses, including the 404 with a
  * warning that a KV v2 mount gives to a read without "data/".

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SecretResolver over a real VaultClient (and so the real driver) against the fake Vault. */
+/** SecretResolver over a real VaultClient (and so real HTTP) against the fake Vault. */
 class SecretResolverTest {
 
     private static final VaultReference ACCOUNT_KEY = new VaultReference("secret/peve/azure-blob", "account_key");

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** VaultClient through the real vault-java-driver against a fake Vault on MockWebServer. */
+/** VaultClient, over real HTTP, against a fake Vault on MockWebServer. */
 class VaultClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
