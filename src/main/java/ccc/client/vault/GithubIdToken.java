@@ -26,7 +26,7 @@ final class GithubIdToken {
             answer = http.send("GET", credentials.requestUrl(),
                     Map.of("Authorization", "bearer " + credentials.requestToken()), null, Retry.REPEATABLE);
         } catch (VaultHttp.Unanswered e) {
-            throw new CccException("cannot reach " + ENDPOINT + ": " + e.problem() + ".", e.getCause());
+            throw new CccException("cannot reach " + ENDPOINT + ": " + e.getMessage() + ".", e.getCause());
         }
         int status = answer.status();
         if (status != 200) {

@@ -39,7 +39,7 @@ import okhttp3.HttpUrl;
  * is its message text ({@code "...\nResponse body: " + body}, e.g. {@code Logical#read}).
  *
  * <p><b>Time.</b> Each attempt is bounded by the connect and read timeouts; one operation (a read, a
- * login, the token request), retries included, by {@link #deadline()}: connect plus read timeout, the
+ * login, the token request), retries included, by a deadline: connect plus read timeout, the
  * time one slow attempt may take anyway. No retry starts after it, and the attempt under way when it
  * comes is cut short.
  */
@@ -49,27 +49,23 @@ final class VaultHttp {
     record Answer(int status, String contentType, JsonNode json, int attempts) {
     }
 
-    /** No answer at all: refused, unknown host, TLS, or nothing within the deadline. */
+    /**
+     * No answer at all: refused, unknown host, TLS, or nothing within the deadline. The message says
+     * which ("connection refused", "no answer within 40 s"...).
+     */
     static final class Unanswered extends Exception {
 
         private final int attempts;
-        private final String problem;
         private final boolean timedOut;
 
-        Unanswered(IOException cause, int attempts, String problem, boolean timedOut) {
+        Unanswered(String problem, IOException cause, int attempts, boolean timedOut) {
             super(problem, cause);
             this.attempts = attempts;
-            this.problem = problem;
             this.timedOut = timedOut;
         }
 
         int attempts() {
             return attempts;
-        }
-
-        /** "connection refused", "unknown host", "no answer within 40 s (...)"... */
-        String problem() {
-            return problem;
         }
 
         boolean timedOut() {
@@ -99,10 +95,6 @@ final class VaultHttp {
         return endpoint;
     }
 
-    Duration deadline() {
-        return deadline;
-    }
-
     ObjectNode object() {
         return api.mapper().createObjectNode();
     }
@@ -130,7 +122,7 @@ final class VaultHttp {
         }
     }
 
-    /** One call to any URL, with retries, within {@link #deadline()}. */
+    /** One call to any URL, with retries, within the deadline. */
     Answer send(String method, HttpUrl url, Map<String, String> headers, JsonNode body, Retry retry)
             throws Unanswered {
         long end = System.nanoTime() + deadline.toNanos();
@@ -179,34 +171,34 @@ final class VaultHttp {
                     + seconds(settings.readTimeout()) + ")" + check + ", and that Vault is not overloaded.",
                     e.getCause());
         }
-        return new CccException("cannot reach Vault at " + endpoint.address() + " (" + e.problem() + ", " + attempts
+        return new CccException("cannot reach Vault at " + endpoint.address() + " (" + e.getMessage() + ", " + attempts
                 + ")" + check + " and, for https, that Java trusts Vault's certificate.", e.getCause());
     }
 
     private Unanswered unanswered(IOException failure, int attempts) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedIOException) { // SocketTimeoutException, or the call timeout
-                return new Unanswered(failure, attempts, "no answer within " + seconds(deadline), true);
+                return new Unanswered("no answer within " + seconds(deadline), failure, attempts, true);
             }
             if (t instanceof UnknownHostException) {
-                return new Unanswered(failure, attempts, "unknown host", false);
+                return new Unanswered("unknown host", failure, attempts, false);
             }
             if (t instanceof ConnectException) {
-                return new Unanswered(failure, attempts, "connection refused", false);
+                return new Unanswered("connection refused", failure, attempts, false);
             }
             if (t instanceof NoRouteToHostException) {
-                return new Unanswered(failure, attempts, "no route to host", false);
+                return new Unanswered("no route to host", failure, attempts, false);
             }
             if (t instanceof SSLException) {
-                return new Unanswered(failure, attempts, "TLS failure: " + scrub(String.valueOf(t.getMessage())), false);
+                return new Unanswered("TLS failure: " + scrub(String.valueOf(t.getMessage())), failure, attempts, false);
             }
         }
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new Unanswered(failure, attempts, root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + scrub(root.getMessage())), false);
+        return new Unanswered(root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + scrub(root.getMessage())), failure, attempts, false);
     }
 
     /** ": <Vault's errors>", scrubbed and shortened, or "" when Vault gave none. */
