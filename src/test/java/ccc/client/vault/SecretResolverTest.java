@@ -104,6 +104,22 @@ class SecretResolverTest {
     }
 
     @Test
+    void theNumberOfReadsAtOnceCanBeLowered() {
+        List<VaultReference> references = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fake.secret("secret/peve/few/" + i, Map.of("k", canary()));
+            references.add(new VaultReference("secret/peve/few/" + i, "k"));
+        }
+        fake.delayMillis = 50;
+        VaultClient client = new VaultClient(settings(server.url("/").toString(), AuthMethod.TOKEN),
+                Map.of("VAULT_TOKEN", fake.issuedToken), FAST, null);
+
+        assertEquals(10, new SecretResolver(client, registry, 3).resolve(references).size());
+
+        assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
+    }
+
+    @Test
     void failuresAreReportedInTheOrderGivenWhicheverHappensFirst() {
         List<VaultReference> references = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
