@@ -216,6 +216,18 @@ class VaultClientTest {
     }
 
     @Test
+    void aRefusedLoginIsSentOnceAndNotRetriedByLaterReads() {
+        Map<String, String> env = Map.of("VAULT_ROLE_ID", fake.roleId, "VAULT_SECRET_ID", "wrong-" + fake.secretId);
+        VaultClient client = client(settings(address, AuthMethod.APPROLE), env);
+
+        CccException e = fails(() -> client.read(BLOB), secrets);
+        CccException again = fails(() -> client.read("secret/peve/other"), secrets);
+
+        assertSame(e, again);
+        assertEquals(1, fake.requestsTo("/v1/auth/approle/login").size(), "a 400 is an answer, not a reason to retry");
+    }
+
+    @Test
     void approleMissingSecretIdNamesIt() {
         CccException e = fails(() -> client(settings(address, AuthMethod.APPROLE),
                 Map.of("VAULT_ROLE_ID", fake.roleId)), secrets);
