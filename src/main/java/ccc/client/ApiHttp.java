@@ -22,8 +22,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -134,6 +137,16 @@ public final class ApiHttp {
 
     /** One request, sent once. HTTP errors are returned; only a transport failure throws. */
     public Response exchange(String method, HttpUrl url, JsonNode body) throws IOException {
+        return exchange(method, url, body, Map.of(), null);
+    }
+
+    /**
+     * As {@link #exchange(String, HttpUrl, JsonNode)}, with extra request headers, and with
+     * {@code timeout} (unless null) bounding the whole call (connecting, sending, reading) even where
+     * the connect and read timeouts would each allow more.
+     */
+    public Response exchange(String method, HttpUrl url, JsonNode body, Map<String, String> headers,
+                             Duration timeout) throws IOException {
         RequestBody requestBody;
         if (body != null) {
             requestBody = RequestBody.create(mapper.writeValueAsBytes(body), JSON);
@@ -148,7 +161,12 @@ public final class ApiHttp {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try (okhttp3.Response response = client.newCall(request.build()).execute()) {
+        headers.forEach(request::header);
+        Call call = client.newCall(request.build());
+        if (timeout != null) {
+            call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        }
+        try (okhttp3.Response response = call.execute()) {
             return new Response(response.code(), response.body().string(), response.header("Retry-After"),
                     response.header("Content-Type"));
         }
@@ -164,10 +182,22 @@ public final class ApiHttp {
      * transport failure that outlives the retries becomes an {@link ApiException} with status 0.
      */
     public Response send(String operation, Retry retry, Attempt attempt) {
+        return send(operation, retry, null, attempt);
+    }
+
+    /**
+     * As {@link #send(String, Retry, Attempt)}, and no retry starts once {@code maxDuration} (unless
+     * null) has passed since the first attempt began, whatever attempts remain; a backoff is cut
+     * short to end by then. The attempts themselves are bounded by their own timeouts.
+     */
+    public Response send(String operation, Retry retry, Duration maxDuration, Attempt attempt) {
+        RetryPolicy<Response> policy = retry == Retry.REPEATABLE ? repeatable : unprocessedOnly;
+        if (maxDuration != null) {
+            policy = RetryPolicy.builder(policy.getConfig()).withMaxDuration(maxDuration).build();
+        }
         AtomicInteger attempts = new AtomicInteger();
         try {
-            return Failsafe.with(retry == Retry.REPEATABLE ? repeatable : unprocessedOnly)
-                    .get(() -> attempt.run(attempts.incrementAndGet()));
+            return Failsafe.with(policy).get(() -> attempt.run(attempts.incrementAndGet()));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InterruptedException) {

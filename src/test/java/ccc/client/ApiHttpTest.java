@@ -2,13 +2,21 @@ package ccc.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.secret.SecretRegistry;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 
 class ApiHttpTest {
@@ -52,5 +60,42 @@ class ApiHttpTest {
         String message = http.serverMessage(new ApiHttp.Response(400, body, null, "text/plain"));
 
         assertTrue(!message.contains("01234"), message);
+    }
+
+    @Test
+    void extraHeadersAreSentAndACallTimeoutCutsAStalledAnswerShort() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().body("{}").build());
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+            server.start();
+            ApiHttp http = new ApiHttp(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1,
+                    Duration.ofMillis(1), Duration.ofMillis(1)), new SecretRegistry(), null, null);
+
+            http.exchange("GET", server.url("/a"), null, Map.of("X-Extra", "yes"), null);
+            assertEquals("yes", server.takeRequest().getHeaders().get("X-Extra"));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(InterruptedIOException.class,
+                    () -> http.exchange("GET", server.url("/b"), null, Map.of(), Duration.ofMillis(200))),
+                    "the 200 ms call timeout, not the 30 s read timeout, ends the call");
+        }
+    }
+
+    @Test
+    void noRetryStartsAfterTheMaximumDuration() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            for (int i = 0; i < 10; i++) {
+                server.enqueue(new MockResponse.Builder().code(503).build());
+            }
+            server.start();
+            // Backoff of at least 100 ms, then 200 ms: a third attempt would start at 300 ms at the earliest.
+            ApiHttp http = new ApiHttp(new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 10,
+                    Duration.ofMillis(200), Duration.ofMillis(200)), new SecretRegistry(), null, null);
+
+            ApiHttp.Response last = http.send("get", ApiHttp.Retry.REPEATABLE, Duration.ofMillis(250),
+                    attempt -> http.exchange("GET", server.url("/"), null));
+
+            assertEquals(503, last.code());
+            assertTrue(server.getRequestCount() <= 3, "attempts: " + server.getRequestCount());
+        }
     }
 }

@@ -15,31 +15,59 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns {@code ${vault:<path>#<key>}} references into their values. Every path is read once (the
- * source is asked once per distinct path), every reference is attempted, and all failures are
- * reported together in one {@link CccException}. Each value is registered in the
- * {@link SecretRegistry} as soon as it is known, so that nothing printed afterwards can show it;
- * error messages name paths and keys, never values.
+ * source is asked once per distinct path), up to {@link #PARALLEL_READS} paths at a time, every
+ * reference is attempted, and all failures are reported together in one {@link CccException}, in
+ * the order the references were given. Each value is registered in the {@link SecretRegistry} as
+ * soon as it is known, so that nothing printed afterwards can show it; error messages name paths and
+ * keys, never values.
  */
 public final class SecretResolver {
 
+    /**
+     * Paths read at once: 8 in flight read 150 paths 6 times faster than one at a time (issue 17). A
+     * Vault that fails is asked no more than that at once: {@link VaultClient} then fails every later
+     * read without asking.
+     */
+    static final int PARALLEL_READS = 8;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
     private final SecretSource source;
     private final SecretRegistry registry;
+    private final int parallelReads;
 
     public SecretResolver(SecretSource source, SecretRegistry registry) {
+        this(source, registry, PARALLEL_READS);
+    }
+
+    /** @param parallelReads how many paths may be read at once (1: one after the other) */
+    SecretResolver(SecretSource source, SecretRegistry registry, int parallelReads) {
         this.source = Objects.requireNonNull(source, "source");
         this.registry = Objects.requireNonNull(registry, "registry");
+        if (parallelReads < 1) {
+            throw new IllegalArgumentException("parallelReads must be at least 1: " + parallelReads);
+        }
+        this.parallelReads = parallelReads;
+    }
+
+    /** What reading one path gave: its secret, or why there is none. */
+    private record Read(Map<String, String> secret, CccException failure) {
     }
 
     /**
      * The value of every reference (duplicates allowed, resolved once), in the order given.
      *
-     * @throws CccException naming every reference that failed: a missing key lists the keys that do
-     *                      exist at that path; a path Vault refused or lacks is reported once for
-     *                      all its references; a failure of Vault itself (unreachable, login) ends
-     *                      the resolution and is reported with what failed before it
+     * @throws CccException naming every reference that failed, in the order given: a missing key
+     *                      lists the keys that do exist at that path; a path Vault refused or lacks
+     *                      is reported once for all its references; a failure of Vault itself
+     *                      (unreachable, login) ends the report, after what failed before it
      */
     public Map<VaultReference, String> resolve(Collection<VaultReference> references) {
         Map<String, Set<VaultReference>> byPath = new LinkedHashMap<>();
@@ -47,28 +75,27 @@ public final class SecretResolver {
             Objects.requireNonNull(reference, "reference");
             byPath.computeIfAbsent(reference.path(), p -> new LinkedHashSet<>()).add(reference);
         }
+        Map<String, Read> reads = readAll(byPath);
         Map<VaultReference, String> resolved = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Set<VaultReference>> entry : byPath.entrySet()) {
-            Map<String, String> secret;
-            try {
-                secret = source.read(entry.getKey());
-            } catch (VaultPathException e) {
+            Read read = reads.get(entry.getKey());
+            if (read.failure() instanceof VaultPathException e) {
                 failures.add(referenceList(entry.getValue()) + ": " + e.getMessage());
                 continue;
-            } catch (CccException e) {
+            }
+            if (read.failure() != null) {
                 if (failures.isEmpty()) {
-                    throw e;
+                    throw read.failure();
                 }
-                failures.add(e.getMessage());
-                throw combined(failures, e);
+                failures.add(read.failure().getMessage());
+                throw combined(failures, read.failure());
             }
             for (VaultReference reference : entry.getValue()) {
-                String value = secret.get(reference.key());
+                String value = read.secret().get(reference.key());
                 if (value == null) {
-                    failures.add(missingKey(reference, secret.keySet()));
+                    failures.add(missingKey(reference, read.secret().keySet()));
                 } else {
-                    registry.register(value);
                     resolved.put(reference, value);
                 }
             }
@@ -77,6 +104,53 @@ public final class SecretResolver {
             throw combined(failures, null);
         }
         return Collections.unmodifiableMap(resolved);
+    }
+
+    /** Every path read, at most {@link #parallelReads} at a time; one path is read on this thread. */
+    private Map<String, Read> readAll(Map<String, Set<VaultReference>> byPath) {
+        Map<String, Read> reads = new LinkedHashMap<>();
+        if (byPath.size() <= 1 || parallelReads == 1) {
+            byPath.forEach((path, references) -> reads.put(path, read(path, references)));
+            return reads;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelReads, byPath.size()), runnable -> {
+            Thread thread = new Thread(runnable, "ccc-vault-read-" + THREADS.incrementAndGet());
+            thread.setDaemon(true); // a read stuck past its deadline never holds the JVM open
+            return thread;
+        });
+        try {
+            Map<String, Future<Read>> pending = new LinkedHashMap<>();
+            byPath.forEach((path, references) -> pending.put(path, pool.submit(() -> read(path, references))));
+            for (Map.Entry<String, Future<Read>> entry : pending.entrySet()) {
+                reads.put(entry.getKey(), entry.getValue().get());
+            }
+            return reads;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CccException("interrupted while reading secrets from Vault.");
+        } catch (ExecutionException e) {
+            // read() catches every CccException: anything else is a bug, and is thrown as it is
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One path, its referenced values registered as soon as they are known. */
+    private Read read(String path, Set<VaultReference> references) {
+        Map<String, String> secret;
+        try {
+            secret = source.read(path);
+        } catch (CccException e) {
+            return new Read(null, e);
+        }
+        for (VaultReference reference : references) {
+            String value = secret.get(reference.key());
+            if (value != null) {
+                registry.register(value);
+            }
+        }
+        return new Read(secret, null);
     }
 
     /** The value of one reference; see {@link #resolve(Collection)}. */

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
- * A Vault that speaks just enough HTTP API for the driver: KV v2 and KV v1 mounts, AppRole and JWT
+ * A Vault that speaks just enough of its HTTP API for ccc: KV v2 and KV v1 mounts, AppRole and JWT
  * logins, a GitHub Actions OIDC token endpoint at /oidc/token, 403 on paths the token may not read,
  * and injected 503s. Answer shapes follow Vault's documented responses, including the 404 with a
  * warning that a KV v2 mount gives to a read without "data/".
@@ -35,11 +38,17 @@ final class FakeVault extends Dispatcher {
     /** API paths ("secret/data/x") that answer 403 whatever the token. */
     final Set<String> deniedApiPaths = new HashSet<>();
     /** API path → how many more 503 answers it gives before it works. */
-    final Map<String, Integer> unavailable = new HashMap<>();
+    final Map<String, Integer> unavailable = new ConcurrentHashMap<>();
     /** KV v2 paths whose latest version is soft-deleted: 404 with the version's metadata. */
     final Set<String> deleted = new HashSet<>();
     /** When set, Vault answers 503 to everything (sealed). */
     volatile boolean sealed;
+    /** When set, Vault takes every request and never answers (hung). */
+    volatile boolean hung;
+    /** How long Vault takes over each answer. */
+    volatile long delayMillis;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     String approleMount = "approle";
     String roleId = "role-id-" + UUID.randomUUID();
@@ -68,6 +77,11 @@ final class FakeVault extends Dispatcher {
         return List.copyOf(requests);
     }
 
+    /** The most requests Vault was working on at once. */
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** Requests whose URL path is exactly this ("/v1/secret/data/x"). */
     synchronized List<RecordedRequest> requestsTo(String urlPath) {
         return requests.stream().filter(r -> r.getUrl().encodedPath().equals(urlPath)).toList();
@@ -78,7 +92,23 @@ final class FakeVault extends Dispatcher {
         synchronized (this) {
             requests.add(request);
         }
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            Thread.sleep(delayMillis);
+            return answer(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return json(503, errors("interrupted"));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
+        if (hung) {
+            return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+        }
         try {
             if (path.equals("/oidc/token")) {
                 return oidc(request);
@@ -130,10 +160,12 @@ final class FakeVault extends Dispatcher {
         if (!validTokens.contains(request.getHeaders().get("X-Vault-Token"))) {
             return json(403, errors("permission denied"));
         }
-        Integer remaining = unavailable.get(apiPath);
-        if (remaining != null && remaining > 0) {
-            unavailable.put(apiPath, remaining - 1);
-            return json(503, errors("Vault is sealed"));
+        synchronized (unavailable) {
+            Integer remaining = unavailable.get(apiPath);
+            if (remaining != null && remaining > 0) {
+                unavailable.put(apiPath, remaining - 1);
+                return json(503, errors("Vault is sealed"));
+            }
         }
         if (deniedApiPaths.contains(apiPath)) {
             return json(403, errors("1 error occurred:\n\t* permission denied\n\n"));

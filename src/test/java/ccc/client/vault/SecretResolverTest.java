@@ -1,12 +1,14 @@
 package ccc.client.vault;
 
 import static ccc.client.vault.VaultTestSupport.FAST;
+import static ccc.client.vault.VaultTestSupport.SHORT_TIMEOUTS;
 import static ccc.client.vault.VaultTestSupport.assertContains;
 import static ccc.client.vault.VaultTestSupport.canary;
 import static ccc.client.vault.VaultTestSupport.fails;
 import static ccc.client.vault.VaultTestSupport.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.CccException;
@@ -16,16 +18,18 @@ import ccc.config.VaultSettings.AuthMethod;
 import ccc.secret.SecretRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SecretResolver over a real VaultClient (and so the real driver) against the fake Vault. */
+/** SecretResolver over a real VaultClient (and so real HTTP) against the fake Vault. */
 class SecretResolverTest {
 
     private static final VaultReference ACCOUNT_KEY = new VaultReference("secret/peve/azure-blob", "account_key");
@@ -74,6 +78,110 @@ class SecretResolverTest {
         VaultClient client = new VaultClient(settings(address, AuthMethod.TOKEN),
                 Map.of("VAULT_TOKEN", fake.issuedToken), FAST, null);
         return new SecretResolver(client, registry);
+    }
+
+    @Test
+    void twentyPathsAreReadAtOnceButNeverMoreThanEight() {
+        List<VaultReference> references = new ArrayList<>();
+        Map<VaultReference, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            String value = canary();
+            fake.secret("secret/peve/many/" + i, Map.of("k", value));
+            VaultReference reference = new VaultReference("secret/peve/many/" + i, "k");
+            references.add(reference);
+            references.add(reference);
+            expected.put(reference, value);
+        }
+        fake.delayMillis = 200;
+
+        Map<VaultReference, String> values = resolver().resolve(references);
+
+        assertEquals(expected, values);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(values.keySet()), "in the order given");
+        assertEquals(20, fake.requests().size(), "one request a path");
+        assertTrue(fake.maxInFlight() >= 2, "paths are read in parallel: at most " + fake.maxInFlight() + " in flight");
+        assertTrue(fake.maxInFlight() <= SecretResolver.PARALLEL_READS, "in flight: " + fake.maxInFlight());
+    }
+
+    @Test
+    void theNumberOfReadsAtOnceCanBeLowered() {
+        List<VaultReference> references = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fake.secret("secret/peve/few/" + i, Map.of("k", canary()));
+            references.add(new VaultReference("secret/peve/few/" + i, "k"));
+        }
+        fake.delayMillis = 50;
+        VaultClient client = new VaultClient(settings(server.url("/").toString(), AuthMethod.TOKEN),
+                Map.of("VAULT_TOKEN", fake.issuedToken), FAST, null);
+
+        assertEquals(10, new SecretResolver(client, registry, 3).resolve(references).size());
+
+        assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
+    }
+
+    @Test
+    void failuresAreReportedInTheOrderGivenWhicheverHappensFirst() {
+        List<VaultReference> references = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            references.add(new VaultReference("secret/order/" + i, "k"));
+        }
+        // The later a path comes, the sooner it fails.
+        SecretSource source = path -> {
+            int index = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+            try {
+                Thread.sleep((6 - index) * 30L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new VaultPathException(path, "absent " + index);
+        };
+
+        CccException e = fails(() -> new SecretResolver(source, registry).resolve(references), List.of());
+
+        String message = e.getMessage();
+        for (int i = 1; i < 6; i++) {
+            assertTrue(message.indexOf("absent " + (i - 1)) < message.indexOf("absent " + i), message);
+        }
+    }
+
+    @Test
+    void eachValueIsRegisteredAsSoonAsItsPathIsRead() {
+        String early = canary();
+        AtomicBoolean maskedMeanwhile = new AtomicBoolean();
+        SecretSource source = path -> {
+            if (path.equals("secret/early")) {
+                return Map.of("k", early);
+            }
+            for (int i = 0; i < 500 && !maskedMeanwhile.get(); i++) { // the late path waits for the early value
+                maskedMeanwhile.set(registry.scrub(early).equals(SecretRegistry.MASK));
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Map.of("k", canary());
+        };
+
+        new SecretResolver(source, registry).resolve(List.of(new VaultReference("secret/late", "k"),
+                new VaultReference("secret/early", "k")));
+
+        assertTrue(maskedMeanwhile.get(), "the early value was masked while the late path was still being read");
+    }
+
+    @Test
+    void aHungVaultIsReportedOnceForAllItsPaths() {
+        fake.hung = true;
+        VaultClient client = new VaultClient(settings(server.url("/").toString(), AuthMethod.TOKEN),
+                Map.of("VAULT_TOKEN", fake.issuedToken), SHORT_TIMEOUTS, null);
+        List<VaultReference> references = List.of(ACCOUNT_KEY, DB_USER, new VaultReference("secret/x", "y"),
+                new VaultReference("secret/z", "y"));
+
+        CccException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> fails(() -> new SecretResolver(client, registry).resolve(references), secrets));
+
+        assertContains(e.getMessage(), "did not answer within 1 s");
+        assertEquals(e.getMessage().indexOf("did not answer"), e.getMessage().lastIndexOf("did not answer"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ccc.client.vault;
 
 import static ccc.client.vault.VaultTestSupport.FAST;
+import static ccc.client.vault.VaultTestSupport.SHORT_TIMEOUTS;
 import static ccc.client.vault.VaultTestSupport.assertContains;
 import static ccc.client.vault.VaultTestSupport.canary;
 import static ccc.client.vault.VaultTestSupport.fails;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.CccException;
@@ -22,11 +24,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** VaultClient through the real vault-java-driver against a fake Vault on MockWebServer. */
+/** VaultClient, over real HTTP, against a fake Vault on MockWebServer. */
 class VaultClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -206,6 +213,18 @@ class VaultClientTest {
         assertContains(e.getMessage(), "AppRole login", "/v1/auth/approle/login", "HTTP 400",
                 "invalid role or secret ID", "VAULT_ROLE_ID", "VAULT_SECRET_ID");
         assertFalse(e instanceof VaultPathException, "a login failure concerns every path");
+    }
+
+    @Test
+    void aRefusedLoginIsSentOnceAndNotRetriedByLaterReads() {
+        Map<String, String> env = Map.of("VAULT_ROLE_ID", fake.roleId, "VAULT_SECRET_ID", "wrong-" + fake.secretId);
+        VaultClient client = client(settings(address, AuthMethod.APPROLE), env);
+
+        CccException e = fails(() -> client.read(BLOB), secrets);
+        CccException again = fails(() -> client.read("secret/peve/other"), secrets);
+
+        assertSame(e, again);
+        assertEquals(1, fake.requestsTo("/v1/auth/approle/login").size(), "a 400 is an answer, not a reason to retry");
     }
 
     @Test
@@ -449,6 +468,55 @@ class VaultClientTest {
 
         assertContains(e.getMessage(), "cannot reach Vault at " + dead, "connection refused", "3 attempts",
                 "vault.address", "VPN");
+    }
+
+    @Test
+    void aVaultThatNeverAnswersFailsWithinTheDeadline() {
+        fake.hung = true;
+        VaultClient client = new VaultClient(settings(address, AuthMethod.TOKEN), tokenEnv(), SHORT_TIMEOUTS, null);
+
+        // 500 ms to connect + 500 ms to read = a 1 s deadline; 10 s only guards against a hang of the test itself.
+        CccException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> fails(() -> client.read(BLOB), secrets));
+        CccException again = fails(() -> client.read("secret/peve/other"), secrets);
+
+        assertFalse(e instanceof VaultPathException, "a hung Vault concerns every path");
+        assertContains(e.getMessage(), "Vault at " + client.address() + " did not answer within 1 s",
+                "connect timeout 500 ms, read timeout 500 ms", "vault.address", "VPN");
+        assertSame(e, again, "a hung Vault is not asked again");
+        assertTrue(fake.requestsTo(BLOB_API).size() <= 3, "attempts: " + fake.requestsTo(BLOB_API).size());
+    }
+
+    @Test
+    void concurrentReadsLogInOnceAndShareOneRequestPerPath() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            fake.secret("secret/peve/p" + i, Map.of("k", canary()));
+        }
+        fake.delayMillis = 100;
+        Map<String, String> env = Map.of("VAULT_ROLE_ID", fake.roleId, "VAULT_SECRET_ID", fake.secretId);
+        VaultClient client = client(settings(address, AuthMethod.APPROLE), env);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String own = "secret/peve/p" + i;
+                reads.add(threads.submit(() -> {
+                    start.await();
+                    client.read(BLOB);
+                    return client.read(own);
+                }));
+            }
+            start.countDown();
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(1, fake.requestsTo("/v1/auth/approle/login").size(), "one login for every thread");
+        assertEquals(1, fake.requestsTo(BLOB_API).size(), "one request for a path read by every thread");
+        assertTrue(fake.maxInFlight() >= 2, "reads overlap: at most " + fake.maxInFlight() + " in flight");
     }
 
     @Test

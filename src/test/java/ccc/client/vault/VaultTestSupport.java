@@ -22,6 +22,10 @@ final class VaultTestSupport {
     static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
             Duration.ofMillis(5), Duration.ofMillis(5));
 
+    /** Half a second to connect and to read: a Vault that never answers is given up on after 1 s. */
+    static final HttpSettings SHORT_TIMEOUTS = new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(500), 3,
+            Duration.ofMillis(5), Duration.ofMillis(5));
+
     private VaultTestSupport() {
     }
 
