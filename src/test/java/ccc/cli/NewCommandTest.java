@@ -55,7 +55,7 @@ class NewCommandTest {
         assertEquals(0, render.exitCode(), render::toString);
         assertTrue(render.out().startsWith("# peve-orders-sink-01\n"), render.out());
         assertTrue(render.out().contains("type: sink"), render.out());
-        assertTrue(render.out().contains("errors.deadletterqueue.topic.name             = change-me-dlq"), render.out());
+        assertTrue(render.out().contains("errors.deadletterqueue.topic.name = change-me-dlq"), render.out());
     }
 
     @Test

@@ -3,6 +3,7 @@ package ccc.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.output.Json;
@@ -115,14 +116,56 @@ class PlanApplyEndToEndTest {
         assertEquals(ACCOUNT_KEY, blob.config.get("azblob.account.key"));
         assertEquals("sa-blob01", blob.config.get("kafka.service.account.id"));
         assertEquals("orders-dlq", blob.config.get("errors.deadletterqueue.topic.name"));
-        assertTrue(blob.config.get("ccc.sensitive.digest").startsWith("v1:azblob.account.key="));
-        assertFalse(blob.config.get("ccc.sensitive.digest").contains(ACCOUNT_KEY));
+        assertNull(blob.config.get("ccc.sensitive.digest"), "AzureBlobSink does not define ccc's key: Cloud drops it");
+        assertFalse(blob.config.containsKey("errors.deadletterqueue.context.headers.enable"),
+                "ccc's DLQ defaults add only keys the class defines");
         assertEquals("sa-direct01", cloud.connectors.get("peve-gen-01").config.get("kafka.service.account.id"));
 
+        int validations = cloud.validateCalls.get();
+        long listsBefore = cloud.count("GET /connect/v1/environments/env-abc123/clusters/lkc-xyz789/connectors?");
         Cli.Result again = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
         assertEquals(0, again.exitCode(), again.toString());
         assertEquals(2, json(again).path("summary").path("no-op").asInt());
         assertEquals(0, json(again).path("actions").size());
+        assertEquals("secret-drift-unverifiable", json(again).path("notices").get(0).path("kind").asText(),
+                "every plan says that a rotated secret cannot be seen on this cluster");
+        assertEquals(validations, cloud.validateCalls.get(), "a converged plan asks no plugin anything");
+        assertEquals(listsBefore + 1,
+                cloud.count("GET /connect/v1/environments/env-abc123/clusters/lkc-xyz789/connectors?"));
+
+        int writes = cloud.writes().size();
+        Cli.Result reapply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, reapply.exitCode(), reapply.toString());
+        assertEquals(writes, cloud.writes().size(), "the next apply sends nothing");
+    }
+
+    @Test
+    void anUndefinedKeyIsAWarningNotAChangeForEver() throws Exception {
+        Repo.connector(root, "dev", "ccloud-gen-01", """
+                {"name": "peve-gen-01",
+                 "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "kafka.topic": "gen", "quickstart": "ORDERS", "tasks.max": "1",
+                                         "errors.log.enable": "true"}}
+                """, "service_account: sa-direct01\n");
+        Cli.Result first = ccc("plan", "--env", "dev", "--output", "json");
+        JsonNode warned = json(first).path("notices");
+        assertTrue(warned.toString().contains("errors.log.enable") && warned.toString().contains("DatagenSource"),
+                first.toString());
+        applyAll();
+        assertFalse(cloud.connectors.get("peve-gen-01").config.containsKey("errors.log.enable"), "not sent");
+        Cli.Result again = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
+        assertEquals(0, again.exitCode(), "an undefined key is never a change: " + again);
+        assertTrue(json(again).path("notices").toString().contains("errors.log.enable"), again.toString());
+    }
+
+    @Test
+    void aRotatedSecretOnACloudThatDropsTheDigestIsPushedWithResendSecrets() {
+        applyAll();
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ROTATED_KEY));
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode(), "no phantom change");
+        Cli.Result resend = ccc("apply", "--env", "dev", "--auto-approve", "--resend-secrets", "peve-blob-01");
+        assertEquals(0, resend.exitCode(), resend.toString());
+        assertEquals(ROTATED_KEY, cloud.connectors.get("peve-blob-01").config.get("azblob.account.key"));
     }
 
     @Test
@@ -150,6 +193,7 @@ class PlanApplyEndToEndTest {
 
     @Test
     void detectsARotatedSecretWithoutPrintingIt() throws Exception {
+        cloud.keepUndefinedKeys = true; // a cluster that keeps ccc's digest key, as a self-managed worker does
         applyAll();
         cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ROTATED_KEY));
         Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json", "--detailed-exitcode");

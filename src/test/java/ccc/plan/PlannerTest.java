@@ -129,11 +129,19 @@ class PlannerTest {
     }
 
     @Test
-    void maskedValueWithoutDigestCountsAsChangedInDigestModeOnly() {
+    void maskedValueWithoutDigestIsNoPhantomChangeButANotice() {
         List<DesiredConnectorState> desired =
                 List.of(desired("peve-a", SINK, Map.of("key", "v"), DeclaredState.RUNNING));
         List<ActualConnectorState> actual = List.of(running("peve-a", with(SINK, "key", "********")));
-        assertEquals(ActionType.UPDATE, only(plan(desired, actual, options())).type());
+        Plan digest = plan(desired, actual, options());
+        assertEquals(ActionType.NO_OP, only(digest).type(), "a cluster that dropped ccc's digest must still converge");
+        Notice notice = digest.notices().get(0);
+        assertEquals(Notice.Kind.SECRET_DRIFT_UNVERIFIABLE, notice.kind());
+        assertTrue(notice.fix().contains("--resend-secrets peve-a"), notice.fix());
+        Plan resend = plan(desired, actual, new PlanOptions("peve-", SensitiveMode.DIGEST, Limits.DEFAULT, false,
+                false, Set.of(), DIGEST, 0, Set.of(), IgnoredKeys.DEFAULT, true));
+        assertEquals(ActionType.UPDATE, only(resend).type(), "--resend-secrets pushes the current value");
+        assertEquals(List.of(Change.sensitive("key")), only(resend).changes());
         assertEquals(ActionType.NO_OP, only(plan(desired, actual,
                 options(false, false, Set.of(), SensitiveMode.IGNORE, Limits.DEFAULT))).type());
         assertEquals(ActionType.UPDATE, only(plan(desired, actual,
