@@ -6,6 +6,7 @@ import ccc.output.ApplyReport;
 import ccc.output.Console;
 import ccc.output.Format;
 import ccc.output.PlanReport;
+import ccc.plan.Notice;
 import ccc.plan.Plan;
 import ccc.engine.Applier;
 import ccc.target.Session;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -110,7 +112,7 @@ final class ApplyCommand extends CommandSupport {
         }
         if (plan.refused()) {
             if (output.format != Format.TEXT) {
-                console.emit(output.format, new ApplyReport(plan, List.of()));
+                console.emit(output.format, new ApplyReport(plan));
             }
             console.error("nothing was applied: the plan is refused by a safety rule (see above for the flag "
                     + "that overrides it).");
@@ -118,19 +120,33 @@ final class ApplyCommand extends CommandSupport {
         }
         if (!plan.hasChanges()) {
             if (output.format != Format.TEXT) {
-                console.emit(output.format, new ApplyReport(plan, List.of()));
+                console.emit(output.format, new ApplyReport(plan));
             }
-            return ExitCode.OK;
+            return unhealthy(plan, console);
         }
         confirm(env, plan, console);
 
         Applier applier = new Applier(session.connect(),
                 new Applier.Settings(parallelism, waitForState, waiting.timeoutOr(Duration.ofMinutes(5)),
-                        waiting.pollInterval),
+                        waiting.pollInterval, waiting.settle()),
                 outcome -> console.info(ApplyReport.line(outcome, console)));
-        List<Outcome> outcomes = applier.apply(plan, run.desired());
-        console.emit(output.format, new ApplyReport(plan, outcomes));
+        Instant started = Instant.now();
+        List<Outcome> outcomes = applier.apply(plan, run.desired(), run.observed());
+        console.emit(output.format, new ApplyReport(plan, outcomes, Duration.between(started, Instant.now())));
         return outcomes.stream().allMatch(Outcome::ok) ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    /**
+     * The cluster already matches the repository: success, unless a connector of it is not running
+     * (FAILED, or a task FAILED or STOPPED), which no apply of the same files will fix.
+     */
+    private static int unhealthy(Plan plan, Console console) {
+        List<Notice> unhealthy = plan.notices(Notice.Kind.UNHEALTHY);
+        for (Notice notice : unhealthy) {
+            console.error(notice.message() + ". The cluster matches the repository, so apply changes nothing; "
+                    + notice.fix() + ".");
+        }
+        return unhealthy.isEmpty() ? ExitCode.OK : ExitCode.ERROR;
     }
 
     /** The one argument, when it names a saved plan rather than a connector. */

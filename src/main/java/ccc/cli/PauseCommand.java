@@ -17,6 +17,6 @@ final class PauseCommand extends StateChangeCommand {
 
     @Override
     Runbook.StateChange change(String name, Console console) {
-        return runbook.pause(name, waiting.poll(defaultTimeout()), progress(console));
+        return runbook.pause(name, waiting.waiting(defaultTimeout()), progress(console));
     }
 }

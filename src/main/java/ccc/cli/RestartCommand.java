@@ -26,6 +26,6 @@ final class RestartCommand extends StateChangeCommand {
     Runbook.StateChange change(String name, Console console) {
         console.info("Restart requested for " + name + (failedOnly ? " (failed instances only)" : "")
                 + "; waiting for RUNNING...");
-        return runbook.restart(name, failedOnly, waiting.poll(defaultTimeout()), progress(console));
+        return runbook.restart(name, failedOnly, waiting.waiting(defaultTimeout()), progress(console));
     }
 }

@@ -17,6 +17,6 @@ final class ResumeCommand extends StateChangeCommand {
 
     @Override
     Runbook.StateChange change(String name, Console console) {
-        return runbook.resume(name, waiting.poll(defaultTimeout()), progress(console));
+        return runbook.resume(name, waiting.waiting(defaultTimeout()), progress(console));
     }
 }

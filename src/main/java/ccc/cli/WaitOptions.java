@@ -1,6 +1,7 @@
 package ccc.cli;
 
 import ccc.client.Poll;
+import ccc.engine.Wait;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,25 @@ public final class WaitOptions {
 
     @Option(names = "--poll-interval", hidden = true, defaultValue = "2s", converter = DurationConverter.class)
     Duration pollInterval;
+
+    @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a connector must hold its state after a change before it counts as reached "
+                    + "(default: 5s, shorter with a short --poll-interval).")
+    Duration settle;
+
+    /** --settle, or 5 s (at most five poll intervals, so that a quick poll also settles quickly). */
+    Duration settle() {
+        if (settle != null) {
+            return settle;
+        }
+        Duration fivePolls = pollInterval.multipliedBy(5);
+        return fivePolls.compareTo(Duration.ofSeconds(5)) < 0 ? fivePolls : Duration.ofSeconds(5);
+    }
+
+    /** The whole waiting policy of a command. */
+    Wait waiting(Duration defaultTimeout) {
+        return new Wait(poll(defaultTimeout), settle());
+    }
 
     Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : timeout;

@@ -4,6 +4,7 @@ import ccc.CccException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import dev.failsafe.function.CheckedSupplier;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -14,12 +15,22 @@ import java.util.function.Predicate;
  * Remote state changes are asynchronous on every Connect service, so ccc polls, never sleeps a
  * guessed time.
  */
-public record Poll(Duration timeout, Duration interval) {
+public record Poll(Duration timeout, Duration interval, Duration maxInterval) {
 
     public Poll {
-        if (timeout.isNegative() || interval.isNegative()) {
-            throw new IllegalArgumentException("negative timeout or interval");
+        if (timeout.isNegative() || interval.isNegative() || maxInterval.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("negative timeout or interval, or a maximum below the interval");
         }
+    }
+
+    /** At a fixed interval. */
+    public Poll(Duration timeout, Duration interval) {
+        this(timeout, interval, interval);
+    }
+
+    /** Starting at {@code first} and backing off (×1.5) up to {@code interval}: quick changes are seen quickly. */
+    public static Poll backingOff(Duration timeout, Duration first, Duration interval) {
+        return new Poll(timeout, first.compareTo(interval) < 0 ? first : interval, interval);
     }
 
     /**
@@ -28,12 +39,13 @@ public record Poll(Duration timeout, Duration interval) {
      * {@code read} ends the polling and is rethrown as it is.
      */
     public <T> T until(CheckedSupplier<T> read, Predicate<T> done) {
-        RetryPolicy<T> policy = RetryPolicy.<T>builder()
+        Duration first = interval.isZero() ? Duration.ofMillis(1) : interval;
+        RetryPolicyBuilder<T> builder = RetryPolicy.<T>builder()
                 .handleResultIf(value -> !done.test(value))
-                .withDelay(interval.isZero() ? Duration.ofMillis(1) : interval)
                 .withMaxAttempts(-1)
-                .withMaxDuration(timeout)
-                .build();
+                .withMaxDuration(timeout);
+        RetryPolicy<T> policy = (maxInterval.compareTo(first) > 0
+                ? builder.withBackoff(first, maxInterval, 1.5) : builder.withDelay(first)).build();
         try {
             return Failsafe.with(policy).get(read);
         } catch (FailsafeException e) {

@@ -4,12 +4,17 @@ import ccc.CccException;
 import ccc.client.ApiException;
 import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
+import ccc.client.connect.ConnectorStatus;
+import ccc.client.connect.RemoteConnector;
 import ccc.config.DeclaredState;
 import ccc.plan.Action;
 import ccc.plan.ActionType;
+import ccc.plan.Change;
 import ccc.plan.Plan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,14 +24,20 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Carries out a plan: deletes first (they free capacity and complete renames), then every other
- * action, a bounded number at a time; then waits for each touched connector to reach its
- * declared state. One connector's failure never hides another's outcome.
+ * Carries out a plan in two phases. First every change is sent, a bounded number at a time:
+ * deletes first (they free capacity and complete renames), then the rest. Then every touched
+ * connector is watched together, one list request per interval for all of them (starting short and
+ * backing off), each judged by the states that follow its change ({@link Settling}). One
+ * connector's failure never hides another's outcome.
  */
 public final class Applier {
 
-    public record Settings(int parallelism, boolean waitForState, Duration timeout, Duration pollInterval) {
-        public static final Settings DEFAULT = new Settings(4, true, Duration.ofMinutes(5), Duration.ofSeconds(2));
+    /**
+     * @param settle how long a connector must hold its declared state before it counts as reached
+     */
+    public record Settings(int parallelism, boolean waitForState, Duration timeout, Duration pollInterval,
+                           Duration settle) {
+        public static final Duration FIRST_POLL = Duration.ofMillis(250);
     }
 
     private final ConnectClient client;
@@ -39,92 +50,124 @@ public final class Applier {
         this.progress = progress;
     }
 
-    public List<Outcome> apply(Plan plan, Map<String, ResolvedConnector> desired) {
+    /**
+     * @param before each connector's status when the plan was made: a failure it already showed is
+     *     not blamed on the change
+     */
+    public List<Outcome> apply(Plan plan, Map<String, ResolvedConnector> desired, Map<String, ConnectorStatus> before) {
         List<Action> deletes = plan.changes().stream().filter(a -> a.type() == ActionType.DELETE).toList();
         List<Action> others = plan.changes().stream().filter(a -> a.type() != ActionType.DELETE).toList();
-        List<Outcome> outcomes = new ArrayList<>(runAll(deletes, desired));
-        outcomes.addAll(runAll(others, desired));
-        return outcomes;
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<Settling> pending = new ArrayList<>();
+        for (List<Action> phase : List.of(deletes, others)) {
+            for (Sent sent : sendAll(phase, desired, before)) {
+                if (sent.outcome() != null) {
+                    progress.accept(sent.outcome());
+                    outcomes.put(sent.action().connector(), sent.outcome());
+                } else {
+                    pending.add(sent.settling());
+                    outcomes.put(sent.action().connector(), null);
+                }
+            }
+        }
+        Map<String, Action> byName = new LinkedHashMap<>();
+        plan.changes().forEach(action -> byName.put(action.connector(), action));
+        for (Outcome outcome : awaitAll(pending, byName)) {
+            outcomes.put(outcome.connector(), outcome);
+        }
+        return List.copyOf(outcomes.values());
     }
 
-    private List<Outcome> runAll(List<Action> actions, Map<String, ResolvedConnector> desired) {
+    /** A change as sent: its outcome when it is already known, or what to watch for. */
+    private record Sent(Action action, Outcome outcome, Settling settling) {
+    }
+
+    private List<Sent> sendAll(List<Action> actions, Map<String, ResolvedConnector> desired,
+                               Map<String, ConnectorStatus> before) {
         if (actions.isEmpty()) {
             return List.of();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelism(), actions.size())));
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
+            List<Future<Sent>> futures = new ArrayList<>();
             for (Action action : actions) {
-                futures.add(pool.submit(() -> {
-                    Outcome outcome = run(action, desired.get(action.connector()));
-                    progress.accept(outcome);
-                    return outcome;
-                }));
+                futures.add(pool.submit(() -> send(action, desired.get(action.connector()),
+                        before.get(action.connector()))));
             }
-            List<Outcome> outcomes = new ArrayList<>();
+            List<Sent> sent = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                outcomes.add(await(futures.get(i), actions.get(i)));
+                sent.add(await(futures.get(i), actions.get(i)));
             }
-            return outcomes;
+            return sent;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Outcome await(Future<Outcome> future, Action action) {
+    private static Sent await(Future<Sent> future, Action action) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(action.connector(), action.type(), Outcome.Result.SKIPPED, null, "interrupted");
+            return new Sent(action, new Outcome(action.connector(), action.type(), Outcome.Result.SKIPPED, null,
+                    "interrupted"), null);
         } catch (ExecutionException e) {
-            return new Outcome(action.connector(), action.type(), Outcome.Result.FAILED, null,
-                    String.valueOf(e.getCause()));
+            return new Sent(action, new Outcome(action.connector(), action.type(), Outcome.Result.FAILED, null,
+                    String.valueOf(e.getCause())), null);
         }
     }
 
-    private Outcome run(Action action, ResolvedConnector connector) {
+    private Sent send(Action action, ResolvedConnector connector, ConnectorStatus before) {
         String name = action.connector();
+        Instant sentAt = Instant.now();
+        Map<String, String> expectedConfig = null;
         try {
             switch (action.type()) {
                 case DELETE -> {
                     client.delete(name);
-                    return new Outcome(name, action.type(), Outcome.Result.DONE, "DELETED", "deleted");
+                    return new Sent(action, new Outcome(name, action.type(), Outcome.Result.DONE, "DELETED", "deleted",
+                            Duration.between(sentAt, Instant.now())), null);
                 }
-                case CREATE -> {
-                    client.create(name, connector.config(), List.of(), connector.sensitiveKeys());
-                    if (action.state() == DeclaredState.PAUSED) {
-                        pauseWhenPresent(name);
-                    }
-                }
+                case CREATE -> create(name, connector, action);
                 case REPLACE -> {
                     client.delete(name);
-                    client.create(name, connector.config(), List.of(), connector.sensitiveKeys());
-                    if (action.state() == DeclaredState.PAUSED) {
-                        pauseWhenPresent(name);
-                    }
+                    create(name, connector, action);
+                    before = null;
                 }
                 case UPDATE -> {
                     client.updateConfig(name, connector.config(), connector.sensitiveKeys());
+                    expectedConfig = connector.planned().config();
                     changeState(name, action);
                 }
                 case PAUSE -> client.pause(name);
                 case RESUME -> client.resume(name);
                 default -> {
-                    return new Outcome(name, action.type(), Outcome.Result.SKIPPED, null, "nothing to do");
+                    return new Sent(action, new Outcome(name, action.type(), Outcome.Result.SKIPPED, null,
+                            "nothing to do"), null);
                 }
             }
         } catch (CccException e) {
-            return new Outcome(name, action.type(), Outcome.Result.FAILED, null, e.getMessage());
+            return new Sent(action, new Outcome(name, action.type(), Outcome.Result.FAILED, null, e.getMessage(),
+                    Duration.between(sentAt, Instant.now())), null);
         }
         if (!settings.waitForState()) {
-            return new Outcome(name, action.type(), Outcome.Result.DONE, null, "submitted (not waiting)");
+            return new Sent(action, new Outcome(name, action.type(), Outcome.Result.DONE, null,
+                    "submitted (not waiting)"), null);
         }
-        return waitFor(name, action);
+        ConnectorStatus judgedAgainst = action.type() == ActionType.CREATE ? null : before;
+        return new Sent(action, null, new Settling(name, action.state(), judgedAgainst, expectedConfig,
+                settings.settle(), sentAt));
+    }
+
+    private void create(String name, ResolvedConnector connector, Action action) {
+        client.create(name, connector.config(), List.of(), connector.sensitiveKeys());
+        if (action.state() == DeclaredState.PAUSED) {
+            pauseWhenPresent(name);
+        }
     }
 
     private void changeState(String name, Action action) {
-        boolean statusChange = action.changes().stream().anyMatch(c -> c.key().equals(ccc.plan.Change.STATUS_KEY));
+        boolean statusChange = action.changes().stream().anyMatch(c -> c.key().equals(Change.STATUS_KEY));
         if (!statusChange) {
             return;
         }
@@ -155,11 +198,51 @@ public final class Applier {
         }
     }
 
-    private Outcome waitFor(String name, Action action) {
-        StateWaiter.Result result = new StateWaiter(client, settings.timeout(), settings.pollInterval(), state -> { })
-                .await(name, action.state());
-        return new Outcome(name, action.type(), result.result(), result.state(),
-                result.reached() ? describe(action.type()) : result.message());
+    /** Watches every pending connector with one list request per interval until each is settled. */
+    private List<Outcome> awaitAll(List<Settling> pending, Map<String, Action> actions) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<Settling> open = new ArrayList<>(pending);
+        List<Outcome> settled = new ArrayList<>();
+        Poll poll = Poll.backingOff(settings.timeout(), Settings.FIRST_POLL, settings.pollInterval());
+        try {
+            poll.until(() -> {
+                Map<String, RemoteConnector> cluster = client.list();
+                Instant now = Instant.now();
+                for (Settling settling : List.copyOf(open)) {
+                    RemoteConnector seen = cluster.get(settling.connector());
+                    StateWaiter.Result result = settling.observe(seen == null ? null : seen.status(),
+                            seen == null ? null : seen.config(), now);
+                    if (result != null) {
+                        open.remove(settling);
+                        Outcome outcome = outcome(actions.get(settling.connector()), result,
+                                Duration.between(settling.sentAt(), now));
+                        progress.accept(outcome);
+                        settled.add(outcome);
+                    }
+                }
+                return open.isEmpty();
+            }, done -> done);
+        } catch (ApiException e) {
+            for (Settling settling : open) {
+                settled.add(new Outcome(settling.connector(), actions.get(settling.connector()).type(),
+                        Outcome.Result.FAILED, null, "could not watch it: " + e.getMessage()));
+            }
+            return settled;
+        }
+        for (Settling settling : open) {
+            Outcome outcome = outcome(actions.get(settling.connector()), settling.timedOut(settings.timeout()),
+                    Duration.between(settling.sentAt(), Instant.now()));
+            progress.accept(outcome);
+            settled.add(outcome);
+        }
+        return settled;
+    }
+
+    private static Outcome outcome(Action action, StateWaiter.Result result, Duration elapsed) {
+        return new Outcome(action.connector(), action.type(), result.result(), result.state(),
+                result.reached() ? describe(action.type()) : result.message(), elapsed);
     }
 
     private static String describe(ActionType type) {

@@ -55,9 +55,13 @@ public final class PlanBuilder {
         request.names().forEach(name -> selected.add(workspace.connectorName(environment, name)));
 
         List<ActualConnectorState> actual = new ArrayList<>();
+        Map<String, ConnectorStatus> observed = new HashMap<>();
         if (!request.offline()) {
             for (RemoteConnector connector : access.connect().list().values()) {
                 actual.add(toActual(connector));
+                if (connector.status() != null) {
+                    observed.put(connector.name(), connector.status());
+                }
             }
         }
         for (String name : selected) {
@@ -114,7 +118,7 @@ public final class PlanBuilder {
         }
         List<DesiredConnectorState> planned = planned(resolved);
         return new PlannedRun(plan.withNotices(notices), resolved, desiredFingerprint(planned, digest),
-                access.location(), digest);
+                access.location(), digest, observed);
     }
 
     private static List<DesiredConnectorState> planned(Map<String, ResolvedConnector> resolved) {

@@ -1,5 +1,6 @@
 package ccc.engine;
 
+import ccc.client.connect.ConnectorStatus;
 import ccc.plan.Plan;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -8,11 +9,13 @@ import java.util.function.UnaryOperator;
  * A computed plan with what apply needs to carry it out.
  *
  * @param keyedDigest the environment's keyed digest, which authenticates a saved plan
+ * @param observed each connector's status when the plan was made
  */
 public record PlannedRun(Plan plan, Map<String, ResolvedConnector> desired, String desiredFingerprint, String location,
-                         UnaryOperator<String> keyedDigest) {
+                         UnaryOperator<String> keyedDigest, Map<String, ConnectorStatus> observed) {
 
     public PlannedRun {
         desired = Map.copyOf(desired);
+        observed = Map.copyOf(observed);
     }
 }

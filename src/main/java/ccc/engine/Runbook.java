@@ -4,6 +4,7 @@ import ccc.CccException;
 import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.ConnectorOffsets;
+import ccc.client.connect.ConnectorStatus;
 import ccc.client.connect.OffsetRequestStatus;
 import ccc.client.connect.RemoteConnector;
 import ccc.config.DeclaredState;
@@ -41,6 +42,7 @@ public final class Runbook {
     private final Session session;
     private final SecretRegistry secrets;
     private final boolean anyName;
+    private Map<String, RemoteConnector> lastRead = Map.of();
 
     /** @param anyName allow connectors outside the managed name prefix */
     public Runbook(Workspace workspace, String environment, Session session, SecretRegistry secrets, boolean anyName) {
@@ -66,6 +68,7 @@ public final class Runbook {
      */
     public Map<String, RemoteConnector> cluster() {
         Map<String, RemoteConnector> cluster = client().list();
+        lastRead = cluster;
         PlanBuilder.protectSecrets(cluster.values().stream().map(PlanBuilder::toActual).toList(),
                 workspace.connectors(environment), secrets);
         return cluster;
@@ -99,25 +102,35 @@ public final class Runbook {
                 .filter(name -> !cluster.containsKey(name)).toList();
     }
 
-    public StateChange pause(String name, Poll waiting, Consumer<String> progress) {
+    public StateChange pause(String name, Wait waiting, Consumer<String> progress) {
+        ConnectorStatus before = statusBefore(name);
         client().pause(name);
-        return awaitState(name, DeclaredState.PAUSED, waiting, progress);
+        return awaitState(name, DeclaredState.PAUSED, before, waiting, progress);
     }
 
-    public StateChange resume(String name, Poll waiting, Consumer<String> progress) {
+    public StateChange resume(String name, Wait waiting, Consumer<String> progress) {
+        ConnectorStatus before = statusBefore(name);
         client().resume(name);
-        return awaitState(name, DeclaredState.RUNNING, waiting, progress);
+        return awaitState(name, DeclaredState.RUNNING, before, waiting, progress);
     }
 
     /** Restarts the connector and its tasks ({@code failedOnly}: only what FAILED) and waits for RUNNING. */
-    public StateChange restart(String name, boolean failedOnly, Poll waiting, Consumer<String> progress) {
+    public StateChange restart(String name, boolean failedOnly, Wait waiting, Consumer<String> progress) {
+        ConnectorStatus before = statusBefore(name);
         client().restart(name, true, failedOnly);
-        return awaitState(name, DeclaredState.RUNNING, waiting, progress);
+        return awaitState(name, DeclaredState.RUNNING, before, waiting, progress);
     }
 
-    private StateChange awaitState(String name, DeclaredState wanted, Poll waiting, Consumer<String> progress) {
-        StateWaiter.Result result = new StateWaiter(client(), waiting.timeout(), waiting.interval(), progress)
-                .await(name, wanted);
+    /** The status of the last cluster read: a failure it already showed is not blamed on the action. */
+    private ConnectorStatus statusBefore(String name) {
+        RemoteConnector read = lastRead.get(name);
+        return read == null ? null : read.status();
+    }
+
+    private StateChange awaitState(String name, DeclaredState wanted, ConnectorStatus before, Wait waiting,
+                                   Consumer<String> progress) {
+        StateWaiter.Result result = new StateWaiter(client(), waiting.poll(), waiting.settle(), progress)
+                .await(name, wanted, before);
         Optional<DesiredConnector> otherwise = declared(name).filter(d -> d.state() != wanted);
         return new StateChange(name, wanted, result, otherwise);
     }

@@ -4,19 +4,18 @@ import ccc.client.ApiException;
 import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.ConnectorStatus;
-import ccc.client.connect.TaskState;
 import ccc.config.DeclaredState;
-import ccc.plan.RunState;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Waits until a connector reaches a declared state, fails, or a deadline passes. A just-created
- * connector may answer 404 for a moment, which counts as "not yet".
+ * Waits until one connector reaches a declared state after a runbook action, judged by the states
+ * that follow the action ({@link Settling}). A just-created connector may answer 404 for a moment,
+ * which counts as "not yet".
  */
 public final class StateWaiter {
-
-    static final String REJECTED_UPDATE = "Unable to validate configuration";
 
     /** How the wait ended: the last state seen and a one-line explanation. */
     public record Result(Outcome.Result result, String state, String message) {
@@ -27,66 +26,38 @@ public final class StateWaiter {
 
     private final ConnectClient client;
     private final Poll poll;
+    private final Duration settle;
     private final Consumer<String> progress;
 
-    public StateWaiter(ConnectClient client, Duration timeout, Duration pollInterval, Consumer<String> progress) {
+    public StateWaiter(ConnectClient client, Poll poll, Duration settle, Consumer<String> progress) {
         this.client = client;
-        this.poll = new Poll(timeout, pollInterval);
+        this.poll = poll;
+        this.settle = settle;
         this.progress = progress;
     }
 
-    /** Waits for {@code wanted}: RUNNING means the connector and all its tasks; PAUSED the connector. */
-    public Result await(String name, DeclaredState wanted) {
+    /**
+     * Waits for {@code wanted} (RUNNING: the connector and all its tasks, held for the settle
+     * window; PAUSED: the connector) after a change made when the connector showed {@code before}.
+     */
+    public Result await(String name, DeclaredState wanted, ConnectorStatus before) {
+        Settling settling = new Settling(name, wanted, before, null, settle, Instant.now());
         String[] lastState = {null};
         Result[] settled = {null};
         try {
             poll.until(() -> {
                 ConnectorStatus status = client.statusIfPresent(name);
-                if (status != null) {
-                    if (!java.util.Objects.equals(status.state(), lastState[0])) {
-                        progress.accept(name + ": " + status.state());
-                    }
+                if (status != null && !Objects.equals(status.state(), lastState[0])) {
                     lastState[0] = status.state();
-                    settled[0] = settled(wanted, status);
+                    progress.accept(name + ": " + status.state());
                 }
+                settled[0] = settling.observe(status, null, Instant.now());
                 return settled[0];
-            }, result -> result != null);
+            }, Objects::nonNull);
         } catch (ApiException e) {
             return new Result(Outcome.Result.FAILED, lastState[0], e.getMessage());
         }
-        if (settled[0] != null) {
-            return settled[0];
-        }
-        return new Result(Outcome.Result.TIMED_OUT, lastState[0],
-                "still " + (lastState[0] == null ? "not visible" : lastState[0]) + " after "
-                        + poll.timeout().toSeconds() + "s (expected " + wanted + ")");
-    }
-
-    private static Result settled(DeclaredState wanted, ConnectorStatus status) {
-        String trace = status.connector() == null ? null : status.connector().trace();
-        if (status.runState() == RunState.FAILED) {
-            if (trace != null && trace.startsWith(REJECTED_UPDATE)) {
-                return new Result(Outcome.Result.REJECTED, status.state(),
-                        "the update was rejected and the connector keeps running its previous config: "
-                                + firstLine(trace));
-            }
-            return new Result(Outcome.Result.FAILED, status.state(),
-                    "connector FAILED" + (trace == null ? "" : ": " + firstLine(trace)));
-        }
-        if (wanted == DeclaredState.RUNNING) {
-            for (TaskState task : status.tasks()) {
-                if (task.runState() == RunState.FAILED) {
-                    return new Result(Outcome.Result.FAILED, status.state(), "task " + task.id() + " FAILED"
-                            + (task.trace() == null ? "" : ": " + firstLine(task.trace())));
-                }
-            }
-        }
-        boolean tasksReady = wanted == DeclaredState.PAUSED
-                || status.tasks().stream().allMatch(t -> t.runState() == RunState.RUNNING);
-        if (status.runState() == RunState.of(wanted) && tasksReady) {
-            return new Result(Outcome.Result.DONE, status.state(), status.state());
-        }
-        return null;
+        return settled[0] != null ? settled[0] : settling.timedOut(poll.timeout());
     }
 
     public static String firstLine(String text) {

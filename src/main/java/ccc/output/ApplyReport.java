@@ -4,6 +4,7 @@ import ccc.engine.Outcome;
 import ccc.plan.Plan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,22 +13,32 @@ import java.util.Locale;
  * The outcome of apply, per connector. Each outcome is printed once, as a progress line the moment
  * it is known ({@link #line}); the closing text counts them and repeats only the failures.
  */
-public record ApplyReport(Plan plan, List<Outcome> outcomes) implements Report {
+public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) implements Report {
 
     public ApplyReport {
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Nothing was applied. */
+    public ApplyReport(Plan plan) {
+        this(plan, List.of(), Duration.ZERO);
+    }
+
     public static String line(Outcome outcome, Console console) {
         Console.Style style = outcome.ok() ? Console.Style.GREEN : Console.Style.RED;
         return console.style(style, (outcome.ok() ? "  ok      " : "  FAILED  ") + outcome.connector())
-                + " (" + outcome.action().id() + "): " + outcome.message();
+                + " (" + outcome.action().id() + "): " + outcome.message()
+                + (outcome.elapsed() == null ? "" : " [" + seconds(outcome.elapsed()) + "s]");
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
 
     @Override
     public String text(Console console) {
         List<Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
-        StringBuilder out = new StringBuilder("\nApply finished: ");
+        StringBuilder out = new StringBuilder("\nApply finished in " + seconds(total) + "s: ");
         out.append(outcomes.size() - failed.size()).append(" succeeded, ").append(failed.size()).append(" failed.\n");
         for (Outcome outcome : failed) {
             out.append(line(outcome, console)).append('\n');
@@ -50,7 +61,11 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes) implements Report {
             node.put("result", outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             node.put("state", outcome.state());
             node.put("message", outcome.message());
+            if (outcome.elapsed() != null) {
+                node.put("seconds", outcome.elapsed().toMillis() / 1000.0);
+            }
         }
+        root.put("seconds", total.toMillis() / 1000.0);
         root.put("succeeded", outcomes.stream().allMatch(Outcome::ok));
         return root;
     }

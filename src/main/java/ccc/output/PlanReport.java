@@ -52,7 +52,9 @@ public record PlanReport(Plan plan, String location) implements Report {
 
     private static String note(Plan plan) {
         return switch (plan.sensitiveMode()) {
-            case DIGEST -> " (rotated secrets detected by keyed digest)";
+            case DIGEST -> plan.notices(Notice.Kind.SECRET_DRIFT_UNVERIFIABLE).isEmpty()
+                    ? " (rotated secrets detected by keyed digest)"
+                    : " (keyed digest; this cluster keeps none for some connectors: see the notes)";
             case RESEND -> " (sensitive values re-sent on every apply)";
             case IGNORE -> " (secret rotations are not detected)";
         };

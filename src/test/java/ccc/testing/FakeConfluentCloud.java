@@ -241,7 +241,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     info.put("name", connector.name);
                     info.set("config", returnedConfig(connector));
                     info.put("type", type(connector));
-                    node.set("status", status(connector, false));
+                    node.set("status", status(connector, true));
                     node.putObject("extensions");
                 }
             }

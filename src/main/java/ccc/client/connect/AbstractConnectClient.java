@@ -64,6 +64,9 @@ abstract class AbstractConnectClient implements ConnectClient {
     public Map<String, RemoteConnector> list() {
         String operation = "List connectors";
         JsonNode json = http.call(operation, Retry.REPEATABLE, "GET", listUrl(), null);
+        if (json.isArray() && json.isEmpty()) {
+            return new LinkedHashMap<>(); // an empty cluster is answered [] as well as {}
+        }
         if (!json.isObject()) {
             throw new ApiException(operation, 200, "unexpected answer: expected an object keyed by connector name");
         }
@@ -127,8 +130,21 @@ abstract class AbstractConnectClient implements ConnectClient {
             tasks.add(new TaskState(task.path("id").asInt(), text(task, "state"), text(task, "worker_id"),
                     http.scrub(trace)));
         }
+        List<String> validationErrors = new ArrayList<>();
+        for (JsonNode error : json.path("validation_errors")) {
+            if (!error.asText().isBlank()) {
+                validationErrors.add(http.scrub(error.asText()));
+            }
+        }
+        for (JsonNode error : json.path("errors_from_trace")) {
+            String text = text(error, "error");
+            if (text != null && !text.isBlank() && !validationErrors.contains(http.scrub(text))) {
+                validationErrors.add(http.scrub(text));
+            }
+        }
         String reported = text(json, "name");
-        return new ConnectorStatus(reported == null ? name : reported, state, tasks, text(json, "type"));
+        return new ConnectorStatus(reported == null ? name : reported, state, tasks, text(json, "type"),
+                validationErrors);
     }
 
     @Override
@@ -151,6 +167,12 @@ abstract class AbstractConnectClient implements ConnectClient {
         }
         if (!response.isSuccessful()) {
             throw http.error(operation, response);
+        }
+        // Cloud answers 200 {"error": null}; a non-null error is a failure whatever the status says.
+        JsonNode error = http.json(operation, response).path("error");
+        if (!error.isMissingNode() && !error.isNull()) {
+            throw new ApiException(operation, response.code(), http.scrub(error.isObject()
+                    ? error.path("message").asText(error.toString()) : error.asText()));
         }
     }
 
