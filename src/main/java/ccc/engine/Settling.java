@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li>after a config update, the config read back is the one sent (a status read before the
  *       worker took the new config describes the old one);</li>
  *   <li>a FAILED connector or task is believed only when it is new: it was not FAILED with the same
- *       trace before the change, or it was seen running since, or the settle window has passed (an
+ *       trace before the change, or it was seen in another state since, or the settle window has passed (an
  *       update that fixes a failed task is not judged by the failure it is fixing);</li>
  *   <li>success is the wanted state held for the whole settle window (an update that breaks a task
  *       often shows RUNNING first, then FAILED a few seconds later).</li>
@@ -38,7 +38,8 @@ final class Settling {
     private final Instant sentAt;
     private boolean configSeen;
     private Instant configSeenAt;
-    private boolean runningSeen;
+    /** The connector ("connector") and tasks ("task N") seen in a state other than FAILED since the change. */
+    private final java.util.Set<String> recovered = new java.util.HashSet<>();
     private Instant stableSince;
     private String lastState;
 
@@ -96,6 +97,10 @@ final class Settling {
             return null;
         }
         boolean settled = !Duration.between(configSeenAt, now).minus(settle).isNegative();
+        if (status.runState() != RunState.FAILED) {
+            recovered.add("connector");
+        }
+        status.tasks().stream().filter(t -> t.runState() != RunState.FAILED).forEach(t -> recovered.add("task " + t.id()));
         String trace = trace(status);
         if (status.runState() == RunState.FAILED && trace != null && trace.startsWith(REJECTED_UPDATE)) {
             return new StateWaiter.Result(Outcome.Result.REJECTED, status.state(), rejection(status));
@@ -108,9 +113,6 @@ final class Settling {
                 ? status.runState() == RunState.PAUSED
                 : status.runState() == RunState.RUNNING
                 && status.tasks().stream().allMatch(t -> t.runState() == RunState.RUNNING);
-        if (status.runState() == RunState.RUNNING) {
-            runningSeen = true;
-        }
         if (!reached) {
             stableSince = null;
             return null;
@@ -159,7 +161,7 @@ final class Settling {
 
     private boolean believed(String what, String trace, boolean settled) {
         String before = failedBefore.get(what);
-        return before == null || !before.equals(Objects.toString(trace, "")) || runningSeen || settled;
+        return before == null || !before.equals(Objects.toString(trace, "")) || recovered.contains(what) || settled;
     }
 
     /**

@@ -288,6 +288,20 @@ class RealKafkaConnectTest {
         awaitState(worker, "peve-file-source-01", "RUNNING", 1);
         assertEquals(0, ccc(root, "plan", "--env", "local", "--detailed-exitcode").exitCode());
 
+        // An update that breaks a task is reported by that apply, not by the next one; the update
+        // that fixes it is judged by what follows it, not by the failure it fixes.
+        Repo.write(root, "file-sink-01/local-vars.yaml", vars(topic, root, "secret: " + SECRET));
+        Cli.Result broken = ccc(root, "apply", "--env", "local", "--auto-approve",
+                "--poll-interval", "100ms", "--settle", "5s", "--timeout", "60s");
+        assertEquals(1, broken.exitCode(), broken.toString());
+        assertTrue(broken.out().contains("FAILED  peve-file-sink-01 (update): task 0 FAILED"), broken.toString());
+        Repo.write(root, "file-sink-01/local-vars.yaml", vars(topic, output, "secret: " + SECRET));
+        Cli.Result fixed = ccc(root, "apply", "--env", "local", "--auto-approve",
+                "--poll-interval", "100ms", "--settle", "5s", "--timeout", "60s");
+        assertEquals(0, fixed.exitCode(), fixed.toString());
+        assertTrue(fixed.out().contains("1 succeeded, 0 failed"), fixed.toString());
+        awaitState(worker, "peve-file-sink-01", "RUNNING", 1);
+
         Cli.Result status = ccc(root, "status", "--env", "local");
         assertEquals(0, status.exitCode(), status.toString());
         assertTrue(status.out().contains("peve-file-source-01") && status.out().contains("peve-file-sink-01"),
