@@ -36,8 +36,8 @@ public final class ProjectConfigLoader {
                     "Pass --root with the directory that holds ccc.yaml and the connector directories."));
             return new Result(null, problems);
         }
-        if (!Files.isRegularFile(file)) {
-            problems.add(Problem.error(file, Location.NONE, "ccc.yaml is missing",
+        if (!Files.exists(file)) {
+            problems.add(Problem.error(file, Location.NONE, "the file does not exist",
                     "Create it (see the README) or pass --root with the directory that holds it."));
             return new Result(null, problems);
         }

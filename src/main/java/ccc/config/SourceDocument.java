@@ -23,8 +23,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,6 +182,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             throw new Unparseable(Problem.error(file, Location.NONE, "this is a directory, not a file",
                     "Replace it with the file " + file.getFileName() + ", or rename it."));
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A named pipe or a device would be read for ever.
+            throw new Unparseable(Problem.error(file, Location.NONE, "this is not a regular file",
+                    "Replace it with the file " + file.getFileName() + "."));
+        }
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -195,7 +202,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: permission denied",
                     "Check its permissions."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read",
+            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: " + reason(e),
                     "Check that it exists, is readable and is UTF-8 text."));
         }
         if (bytes.length > MAX_FILE_BYTES) {
@@ -213,6 +220,23 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         }
         // Editors on Windows save UTF-8 with a byte-order mark; it is not content.
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Why a file or directory could not be read, without its path (the message of an IOException is the path). */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "it is not a directory";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason();
+        }
+        return "input/output error";
     }
 
     private static Problem tooLarge(Path file, String size) {

@@ -191,8 +191,17 @@ class ProjectConfigLoaderTest {
         ProjectConfigLoader.Result result = ProjectConfigLoader.load(root);
         assertNull(result.config());
         Problem problem = result.problems().get(0);
-        assertEquals("ccc.yaml is missing", problem.message());
+        assertEquals("the file does not exist", problem.message(), "the path already says ccc.yaml");
         assertEquals(root.resolve("ccc.yaml"), problem.file());
+    }
+
+    @Test
+    void aDirectoryNamedCccYamlIsNamedAsSuch() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("ccc.yaml"));
+        ProjectConfigLoader.Result result = ProjectConfigLoader.load(root);
+        assertNull(result.config());
+        assertEquals(List.of("this is a directory, not a file"),
+                result.problems().stream().map(Problem::message).toList());
     }
 
     @Test

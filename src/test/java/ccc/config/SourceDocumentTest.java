@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -319,6 +320,30 @@ class SourceDocumentTest {
         Problem problem = unparseable(directory, false);
         assertEquals("this is a directory, not a file", problem.message());
         assertTrue(problem.hint().contains("dev-vars.yaml"), problem.hint());
+    }
+
+    @Test
+    void aNamedPipeIsRefusedRatherThanReadForEver() throws Exception {
+        Path fifo = dir.resolve("dev-vars.yaml");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here");
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        assertEquals("this is not a regular file", unparseableQuickly(fifo, false).message());
+    }
+
+    @Test
+    void whyAFileCannotBeReadNeverRepeatsItsPath() {
+        assertEquals("permission denied", SourceDocument.reason(new java.nio.file.AccessDeniedException("/x/y")));
+        assertEquals("it does not exist", SourceDocument.reason(new java.nio.file.NoSuchFileException("/x/y")));
+        assertEquals("it is not a directory", SourceDocument.reason(new java.nio.file.NotDirectoryException("/x/y")));
+        assertEquals("Is a directory",
+                SourceDocument.reason(new java.nio.file.FileSystemException("/x/y", null, "Is a directory")));
+        assertEquals("input/output error", SourceDocument.reason(new IOException("/x/y")));
     }
 
     @Test
