@@ -77,6 +77,9 @@ public final class Renderer {
         } else {
             for (Map.Entry<String, JsonNode> entry : nonsensitive.properties()) {
                 String pointer = "/" + NONSENSITIVE + "/" + escape(entry.getKey());
+                if (blankKey(json, pointer, entry.getKey(), problems)) {
+                    continue;
+                }
                 Template template = value(json, pointer, entry.getValue(), problems);
                 if (template == null) {
                     continue;
@@ -101,6 +104,9 @@ public final class Renderer {
             } else {
                 for (Map.Entry<String, JsonNode> entry : sensitiveNode.properties()) {
                     String pointer = "/" + SENSITIVE + "/" + escape(entry.getKey());
+                    if (blankKey(json, pointer, entry.getKey(), problems)) {
+                        continue;
+                    }
                     if (nonsensitive != null && nonsensitive.has(entry.getKey())) {
                         problems.add(Problem.error(file, json.at(pointer),
                                 "'" + entry.getKey() + "' is in both config_nonsensitive and config_sensitive",
@@ -137,7 +143,12 @@ public final class Renderer {
             }
         }
 
-        if (name != null && !project.isManaged(name)) {
+        String nameViolation = name == null ? null : ConnectorNames.violation(name);
+        if (nameViolation != null) {
+            problems.add(Problem.error(file, json.at("/name"),
+                    "connector name '" + ConnectorNames.shown(name) + "' " + nameViolation + ": " + ConnectorNames.RULE,
+                    "Rename it: the name is part of every Connect API URL and is printed in every plan."));
+        } else if (name != null && !project.isManaged(name)) {
             problems.add(Problem.error(file, json.at("/name"),
                     "connector name '" + name + "' is outside the managed prefix '" + project.namePrefix() + "'",
                     "Rename it to start with '" + project.namePrefix() + "' (ccc never touches other connectors)."));
@@ -189,6 +200,16 @@ public final class Renderer {
             values.put(entry.getKey(), "");
         }
         return values;
+    }
+
+    /** A key Connect has no setting for: reported, and the entry skipped. */
+    private static boolean blankKey(SourceDocument json, String pointer, String key, List<Problem> problems) {
+        if (!key.isBlank()) {
+            return false;
+        }
+        problems.add(Problem.error(json.file(), json.at(pointer), "empty config key",
+                "Remove it, or write the setting's name: Connect has no setting without a name."));
+        return true;
     }
 
     private static Template value(SourceDocument json, String pointer, JsonNode node, List<Problem> problems) {
