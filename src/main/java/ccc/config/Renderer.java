@@ -53,7 +53,8 @@ public final class Renderer {
         JsonNode nameNode = root.get("name");
         if (nameNode == null || nameNode.isNull() || (nameNode.isTextual() && nameNode.asText().isBlank())) {
             problems.add(Problem.error(file, json.at(""), "'name' is missing",
-                    "Add \"name\": \"" + project.namePrefix() + "...\" with the connector's name in the cluster."));
+                    "Add \"name\": \"" + project.namePrefix(environment.name())
+                            + "...\" with the connector's name in the cluster."));
         } else if (!nameNode.isTextual()) {
             problems.add(Problem.error(file, json.at("/name"), "'name' must be a string", ""));
         } else {
@@ -148,10 +149,12 @@ public final class Renderer {
             problems.add(Problem.error(file, json.at("/name"),
                     "connector name '" + ConnectorNames.shown(name) + "' " + nameViolation + ": " + ConnectorNames.RULE,
                     "Rename it: the name is part of every Connect API URL and is printed in every plan."));
-        } else if (name != null && !project.isManaged(name)) {
+        } else if (name != null && !project.isManaged(environment.name(), name)) {
+            String prefix = project.namePrefix(environment.name());
             problems.add(Problem.error(file, json.at("/name"),
-                    "connector name '" + name + "' is outside the managed prefix '" + project.namePrefix() + "'",
-                    "Rename it to start with '" + project.namePrefix() + "' (ccc never touches other connectors)."));
+                    "connector name '" + name + "' is outside the managed prefix '" + prefix + "'"
+                            + (prefix.equals(project.namePrefix()) ? "" : " of " + environment.name()),
+                    "Rename it to start with '" + prefix + "' (ccc never touches other connectors)."));
         }
 
         if (name != null && config.containsKey("name") && !config.get("name").equals(name)) {

@@ -368,6 +368,16 @@ class RendererTest {
     }
 
     @Test
+    void theOutsideThePrefixCheckUsesTheEnvironmentsOwnPrefix() {
+        environment = DEV.withNamePrefix("peve-dev-");
+        Problem problem = onlyError(source(""), SA, "connector name 'peve-x' is outside the managed prefix 'peve-dev-' of dev");
+        assertTrue(problem.hint().contains("'peve-dev-'"), problem.hint());
+        assertEquals("peve-dev-x", renderValid(source("").replace("\"peve-x\"", "\"peve-dev-x\""), SA).name());
+        Problem missing = onlyError(source("").replace("\"name\": \"peve-x\",", ""), SA, "'name' is missing");
+        assertTrue(missing.hint().contains("peve-dev-..."), missing.hint());
+    }
+
+    @Test
     void configNameEqualToTheNameIsDropped() {
         DesiredConnector connector = renderValid(source("\"name\": \"peve-x\""), SA);
         assertFalse(connector.config().containsKey("name"));
