@@ -269,7 +269,8 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         }
     }
 
-    private static final Pattern ECHOED_TOKEN = Pattern.compile("(Unrecognized token) '[^']*'");
+    private static final Pattern ECHOED_TOKEN =
+            Pattern.compile("(Unrecognized token|Malformed numeric value) '[^']*'");
 
     /** A malformed value may be an unquoted secret: the parser's echo of it is not repeated. */
     static String withoutEchoedTokens(String message) {
@@ -317,6 +318,23 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
 
     private static final Pattern MARK = Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
 
+    /** SnakeYAML's "found <the character>(10)": a line break written raw would cut the statement in two. */
+    private static final Pattern FOUND_CHARACTER = Pattern.compile("found (.)\\((\\d+)\\)", Pattern.DOTALL);
+
+    private static String namedCharacters(String message) {
+        return FOUND_CHARACTER.matcher(message).replaceAll(found -> {
+            int code = Integer.parseInt(found.group(2));
+            String name = switch (code) {
+                case '\n', '\r' -> "a line break";
+                case '\t' -> "a tab";
+                case ' ' -> "a space";
+                default -> Character.isISOControl(code) ? String.format("the control character U+%04X", code)
+                        : "'" + found.group(1) + "'";
+            };
+            return Matcher.quoteReplacement("found " + name);
+        });
+    }
+
     /** What a parser said is wrong, and where, when its message says so more precisely than its location. */
     record Diagnosis(String text, Location mark) {
     }
@@ -332,7 +350,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         }
         List<String> statements = new ArrayList<>();
         List<Location> marks = new ArrayList<>();
-        for (String line : message.split("\n")) {
+        for (String line : namedCharacters(message).split("\n")) {
             Matcher mark = MARK.matcher(line);
             if (mark.matches()) {
                 if (!statements.isEmpty() && marks.size() < statements.size()) {

@@ -126,7 +126,7 @@ public final class WorkspaceLoader {
             }
             if (vars == null) {
                 problems.add(Problem.error(json, Location.NONE, "missing " + environment + VARS_SUFFIX + " beside it",
-                        "Create " + directory.resolve(environment + VARS_SUFFIX) + " (it may be empty, or hold status: RUNNING)."));
+                        "Create it next to the JSON (it may be empty, or hold status: RUNNING)."));
                 continue;
             }
             SourceDocument jsonDocument = parse(json, true, problems);

@@ -463,7 +463,10 @@ class SourceDocumentTest {
                 Arguments.of("yaml", "a: \"x\n", ""),
                 Arguments.of("yaml", "%YAML 9.9\n---\na: 1\n", ""),
                 Arguments.of("yaml", "<<: 1\n", ""),
-                Arguments.of("yaml", "a: " + "1".repeat(1001) + "\n", ""));
+                Arguments.of("yaml", "a: " + "1".repeat(1001) + "\n", ""),
+                Arguments.of("yaml", "a: *\n", "unexpected character found a line break (while scanning an alias"),
+                Arguments.of("yaml", "a: &\n", "found a line break"),
+                Arguments.of("yaml", "a: !!float hunter2\n", "Malformed numeric value (not shown)"));
     }
 
     /** Malformed files of every kind: the message says what is wrong in the user's terms, at a place. */
