@@ -508,17 +508,7 @@ class ProjectConfigLoaderTest {
         "http://connect:8083/base,     http://connect:8083/base//",
     })
     void twoEnvironmentsOnOneConnectWorkerAreRefused(String first, String second) {
-        Problem problem = onlyError("""
-                managed:
-                  name_prefix: peve-
-                environments:
-                  local:
-                    target: kafka-connect
-                    connect_url: %s
-                  sandbox:
-                    target: kafka-connect
-                    connect_url: %s
-                """.formatted(first, second), "share Kafka Connect worker");
+        Problem problem = onlyError(twoWorkers(first, second), "share Kafka Connect worker");
         assertEquals(new Location(9, 5, "/environments/sandbox/connect_url"), problem.location());
         assertTrue(problem.message().contains("'local' and 'sandbox'"), problem.message());
     }
@@ -530,7 +520,11 @@ class ProjectConfigLoaderTest {
         "http://connect:8083,     https://connect:8083",
     })
     void differentConnectWorkersAreFine(String first, String second) {
-        loadValid("""
+        loadValid(twoWorkers(first, second));
+    }
+
+    private static String twoWorkers(String first, String second) {
+        return """
                 managed:
                   name_prefix: peve-
                 environments:
@@ -540,7 +534,7 @@ class ProjectConfigLoaderTest {
                   sandbox:
                     target: kafka-connect
                     connect_url: %s
-                """.formatted(first, second));
+                """.formatted(first, second);
     }
 
     @ParameterizedTest

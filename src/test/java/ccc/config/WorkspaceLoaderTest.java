@@ -215,25 +215,15 @@ class WorkspaceLoaderTest {
         assertEquals("a directory inside a connector directory", problem.message());
     }
 
-    @Test
-    void aDirectoryWhereTheVarsFileShouldBeIsNamedAsSuch() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"dev-vars.yaml", "dev-ccloud-a.json"})
+    void aDirectoryWhereAConnectorFileShouldBeIsNamedAsSuch(String file) throws IOException {
         Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
         Repo.datagen(root, "ccloud-a", "peve-a");
-        Files.delete(root.resolve("ccloud-a/dev-vars.yaml"));
-        Files.createDirectories(root.resolve("ccloud-a/dev-vars.yaml"));
+        Files.delete(root.resolve("ccloud-a/" + file));
+        Files.createDirectories(root.resolve("ccloud-a/" + file));
         Problem problem = onlyError(WorkspaceLoader.load(root, null));
-        assertEquals(root.resolve("ccloud-a/dev-vars.yaml"), problem.file());
-        assertEquals("this is a directory, not a file", problem.message());
-    }
-
-    @Test
-    void aDirectoryWhereTheConnectorFileShouldBeIsNamedAsSuch() throws IOException {
-        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
-        Repo.datagen(root, "ccloud-a", "peve-a");
-        Files.delete(root.resolve("ccloud-a/dev-ccloud-a.json"));
-        Files.createDirectories(root.resolve("ccloud-a/dev-ccloud-a.json"));
-        Problem problem = onlyError(WorkspaceLoader.load(root, null));
-        assertEquals(root.resolve("ccloud-a/dev-ccloud-a.json"), problem.file());
+        assertEquals(root.resolve("ccloud-a/" + file), problem.file());
         assertEquals("this is a directory, not a file", problem.message());
     }
 
