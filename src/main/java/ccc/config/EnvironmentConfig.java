@@ -1,13 +1,30 @@
 package ccc.config;
 
-/** One deployment environment (dev, cert, prod, local...) as ccc.yaml declares it. */
+/**
+ * One deployment environment (dev, cert, prod, local...) as ccc.yaml declares it.
+ *
+ * @param namePrefix the prefix of the connector names ccc manages in this environment: its own
+ *                   {@code name_prefix}, else the global {@code managed.name_prefix} (filled in by
+ *                   {@link ProjectConfig}); null only in an EnvironmentConfig made outside one
+ */
 public record EnvironmentConfig(
         String name,
         Target target,
         String environmentId,
         String kafkaClusterId,
         String connectUrl,
-        VaultSettings vault) {
+        VaultSettings vault,
+        String namePrefix) {
+
+    /** An environment with no prefix of its own: {@link ProjectConfig} gives it the global one. */
+    public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
+                             VaultSettings vault) {
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null);
+    }
+
+    public EnvironmentConfig withNamePrefix(String prefix) {
+        return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix);
+    }
 
     /** A short description for headers: "env-abc123/lkc-xyz789" or the Connect URL. */
     public String describeTarget() {

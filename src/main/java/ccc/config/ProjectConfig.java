@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * The repository-wide settings of ccc.yaml.
  *
+ * @param namePrefix the global {@code managed.name_prefix}; an environment may have its own, so what is managed in
+ *                   an environment is {@link #namePrefix(String)} / {@link #isManaged(String, String)}
  * @param ignoreKeys config keys (a trailing * makes a prefix) that no diff counts, besides the
  *     server keys ccc knows
  * @param digestStore a Vault KV path where ccc keeps its keyed digests of sensitive values when the
@@ -34,7 +36,13 @@ public record ProjectConfig(
     }
 
     public ProjectConfig {
-        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        Map<String, EnvironmentConfig> effective = new LinkedHashMap<>();
+        for (Map.Entry<String, EnvironmentConfig> entry : environments.entrySet()) {
+            EnvironmentConfig environment = entry.getValue();
+            effective.put(entry.getKey(),
+                    environment.namePrefix() == null ? environment.withNamePrefix(namePrefix) : environment);
+        }
+        environments = Collections.unmodifiableMap(effective);
         ignoreKeys = List.copyOf(ignoreKeys);
     }
 
@@ -46,6 +54,21 @@ public record ProjectConfig(
                 List.of(), null);
     }
 
+    /** The prefix of the names ccc manages in this environment: its own name_prefix, else the global one. */
+    public String namePrefix(String environment) {
+        EnvironmentConfig config = environments.get(environment);
+        return config == null ? namePrefix : config.namePrefix();
+    }
+
+    /** Whether ccc may touch this connector in this environment: its name starts with the environment's prefix. */
+    public boolean isManaged(String environment, String connectorName) {
+        return connectorName != null && connectorName.startsWith(namePrefix(environment));
+    }
+
+    /**
+     * Whether the name starts with the global prefix. Where an environment is known, use
+     * {@link #isManaged(String, String)}: an environment may have a prefix of its own.
+     */
     public boolean isManaged(String connectorName) {
         return connectorName != null && connectorName.startsWith(namePrefix);
     }

@@ -1,6 +1,8 @@
 package ccc.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ public final class ProjectConfigLoader {
     private static final Set<String> TOP_KEYS =
             Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys");
     private static final Set<String> ENVIRONMENT_KEYS =
-            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "vault");
+            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault");
     private static final Set<String> VAULT_KEYS =
             Set.of("address", "namespace", "auth", "role", "audience", "auth_mount", "kv_version");
 
@@ -36,8 +38,8 @@ public final class ProjectConfigLoader {
                     "Pass --root with the directory that holds ccc.yaml and the connector directories."));
             return new Result(null, problems);
         }
-        if (!Files.isRegularFile(file)) {
-            problems.add(Problem.error(file, Location.NONE, "ccc.yaml is missing",
+        if (!Files.exists(file)) {
+            problems.add(Problem.error(file, Location.NONE, "the file does not exist",
                     "Create it (see the README) or pass --root with the directory that holds it."));
             return new Result(null, problems);
         }
@@ -65,6 +67,7 @@ public final class ProjectConfigLoader {
             fields.rejectUnknownKeys(managed, "/managed", Set.of("name_prefix"));
             prefix = fields.string(managed, "name_prefix", "/managed", true,
                     "Set the prefix of the connector names this repository owns, e.g. 'peve-'.");
+            checkPrefix(fields, prefix, "/managed/name_prefix");
         }
 
         String apiUrl = ProjectConfig.DEFAULT_API_URL;
@@ -148,6 +151,10 @@ public final class ProjectConfigLoader {
         }
 
         List<String> ignoreKeys = fields.strings(root0, "ignore_keys", "");
+        if (prefix != null) {
+            refuseSharedTargets(fields, environments, prefix);
+        }
+
         boolean usable = prefix != null && problems.stream().noneMatch(Problem::isError);
         ProjectConfig config = usable
                 ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments,
@@ -201,12 +208,86 @@ public final class ProjectConfigLoader {
                 connectUrl = checkUrl(fields, connectUrl, at + "/connect_url");
             }
         }
+        String prefix = fields.string(node, "name_prefix", at, false,
+                "Set the prefix of the connector names ccc manages in " + name + ", or remove it to use managed.name_prefix.");
+        checkPrefix(fields, prefix, at + "/name_prefix");
         VaultSettings vault = VaultSettings.DEFAULT;
         JsonNode vaultNode = fields.mapping(node, "vault", at + "/vault");
         if (vaultNode != null) {
             vault = vault(fields, vaultNode, at + "/vault");
         }
-        return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault);
+        return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault, prefix);
+    }
+
+    /** Every connector name starts with the prefix, so it must itself start a name that follows the rule. */
+    private static void checkPrefix(YamlFields fields, String prefix, String pointer) {
+        String violation = prefix == null ? null : ConnectorNames.violation(prefix);
+        if (violation != null) {
+            fields.error(pointer, "name prefix '" + ConnectorNames.shown(prefix) + "' " + violation
+                            + ": every connector name starts with it, and " + ConnectorNames.RULE,
+                    "Write it with letters, digits, '.', '_' and '-', e.g. 'peve-'.");
+        }
+    }
+
+    /**
+     * Two environments on one cluster (or one Kafka Connect worker) each see the other's connectors as orphans
+     * under their prefix, and 'apply --prune' in one deletes the other's: refused unless their prefixes keep them
+     * apart, that is neither prefix is the start of the other.
+     */
+    private static void refuseSharedTargets(YamlFields fields, Map<String, EnvironmentConfig> environments,
+                                            String globalPrefix) {
+        List<EnvironmentConfig> earlier = new ArrayList<>();
+        for (EnvironmentConfig environment : environments.values()) {
+            String target = targetIdentity(environment);
+            String prefix = environment.namePrefix() == null ? globalPrefix : environment.namePrefix();
+            for (EnvironmentConfig other : earlier) {
+                String otherPrefix = other.namePrefix() == null ? globalPrefix : other.namePrefix();
+                if (target == null || !target.equals(targetIdentity(other))
+                        || !(prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix))) {
+                    continue;
+                }
+                boolean connect = environment.target() == Target.KAFKA_CONNECT;
+                fields.error("/environments/" + environment.name() + (connect ? "/connect_url" : "/kafka_cluster_id"),
+                        "environments '" + other.name() + "' and '" + environment.name() + "' share "
+                                + (connect ? "Kafka Connect worker " + environment.connectUrl()
+                                        : "Kafka cluster " + environment.kafkaClusterId())
+                                + " and their name prefixes '" + otherPrefix + "' and '" + prefix + "' overlap: each "
+                                + "would take the other's connectors for its own orphans, and 'apply --env "
+                                + environment.name() + " --prune' would delete " + other.name() + "'s",
+                        "Give each environment a name_prefix that is not the start of the other's (e.g. '"
+                                + globalPrefix + other.name() + "-' and '" + globalPrefix + environment.name()
+                                + "-'), or point them at different clusters.");
+                break;
+            }
+            earlier.add(environment);
+        }
+    }
+
+    /** What an environment deploys to, comparable between environments; null when it is not known. */
+    private static String targetIdentity(EnvironmentConfig environment) {
+        if (environment.target() == Target.KAFKA_CONNECT) {
+            return environment.connectUrl() == null ? null : "connect " + normalisedUrl(environment.connectUrl());
+        }
+        // A lkc- id is unique across Confluent Cloud: another environment id with it is a typo, not another cluster.
+        return environment.kafkaClusterId() == null ? null
+                : "cloud " + environment.kafkaClusterId().toLowerCase(Locale.ROOT);
+    }
+
+    /** The URL with the scheme and host in lower case, the default port written out and no trailing slash. */
+    static String normalisedUrl(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() != null ? uri.getHost()
+                    : uri.getRawAuthority() != null ? uri.getRawAuthority() : "";
+            int port = uri.getPort() != -1 ? uri.getPort()
+                    : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            return scheme + "://" + host.toLowerCase(Locale.ROOT) + ":" + port + path
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            return url.strip().toLowerCase(Locale.ROOT);
+        }
     }
 
     private static VaultSettings vault(YamlFields fields, JsonNode node, String at) {
@@ -243,7 +324,8 @@ public final class ProjectConfigLoader {
     }
 
     private static String checkUrl(YamlFields fields, String url, String pointer) {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             fields.error(pointer, "'" + url + "' is not an http(s) URL", "Write it as https://host[:port].");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

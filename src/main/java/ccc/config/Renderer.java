@@ -53,7 +53,8 @@ public final class Renderer {
         JsonNode nameNode = root.get("name");
         if (nameNode == null || nameNode.isNull() || (nameNode.isTextual() && nameNode.asText().isBlank())) {
             problems.add(Problem.error(file, json.at(""), "'name' is missing",
-                    "Add \"name\": \"" + project.namePrefix() + "...\" with the connector's name in the cluster."));
+                    "Add \"name\": \"" + project.namePrefix(environment.name())
+                            + "...\" with the connector's name in the cluster."));
         } else if (!nameNode.isTextual()) {
             problems.add(Problem.error(file, json.at("/name"), "'name' must be a string", ""));
         } else {
@@ -77,6 +78,9 @@ public final class Renderer {
         } else {
             for (Map.Entry<String, JsonNode> entry : nonsensitive.properties()) {
                 String pointer = "/" + NONSENSITIVE + "/" + escape(entry.getKey());
+                if (blankKey(json, pointer, entry.getKey(), problems)) {
+                    continue;
+                }
                 Template template = value(json, pointer, entry.getValue(), problems);
                 if (template == null) {
                     continue;
@@ -101,6 +105,9 @@ public final class Renderer {
             } else {
                 for (Map.Entry<String, JsonNode> entry : sensitiveNode.properties()) {
                     String pointer = "/" + SENSITIVE + "/" + escape(entry.getKey());
+                    if (blankKey(json, pointer, entry.getKey(), problems)) {
+                        continue;
+                    }
                     if (nonsensitive != null && nonsensitive.has(entry.getKey())) {
                         problems.add(Problem.error(file, json.at(pointer),
                                 "'" + entry.getKey() + "' is in both config_nonsensitive and config_sensitive",
@@ -137,10 +144,17 @@ public final class Renderer {
             }
         }
 
-        if (name != null && !project.isManaged(name)) {
+        String nameViolation = name == null ? null : ConnectorNames.violation(name);
+        if (nameViolation != null) {
             problems.add(Problem.error(file, json.at("/name"),
-                    "connector name '" + name + "' is outside the managed prefix '" + project.namePrefix() + "'",
-                    "Rename it to start with '" + project.namePrefix() + "' (ccc never touches other connectors)."));
+                    "connector name '" + ConnectorNames.shown(name) + "' " + nameViolation + ": " + ConnectorNames.RULE,
+                    "Rename it: the name is part of every Connect API URL and is printed in every plan."));
+        } else if (name != null && !project.isManaged(environment.name(), name)) {
+            String prefix = project.namePrefix(environment.name());
+            problems.add(Problem.error(file, json.at("/name"),
+                    "connector name '" + name + "' is outside the managed prefix '" + prefix + "'"
+                            + (prefix.equals(project.namePrefix()) ? "" : " of " + environment.name()),
+                    "Rename it to start with '" + prefix + "' (ccc never touches other connectors)."));
         }
 
         if (name != null && config.containsKey("name") && !config.get("name").equals(name)) {
@@ -192,6 +206,16 @@ public final class Renderer {
             values.put(entry.getKey(), "");
         }
         return values;
+    }
+
+    /** A key Connect has no setting for: reported, and the entry skipped. */
+    private static boolean blankKey(SourceDocument json, String pointer, String key, List<Problem> problems) {
+        if (!key.isBlank()) {
+            return false;
+        }
+        problems.add(Problem.error(json.file(), json.at(pointer), "empty config key",
+                "Remove it, or write the setting's name: Connect has no setting without a name."));
+        return true;
     }
 
     private static Template value(SourceDocument json, String pointer, JsonNode node, List<Problem> problems) {

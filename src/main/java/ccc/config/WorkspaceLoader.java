@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -61,7 +63,8 @@ public final class WorkspaceLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(Problem.error(root, Location.NONE, "cannot list the config root", e.getMessage()));
+            problems.add(Problem.error(root, Location.NONE, "cannot list the config root: " + SourceDocument.reason(e),
+                    "Check its permissions."));
             return List.of();
         }
     }
@@ -72,35 +75,36 @@ public final class WorkspaceLoader {
         String jsonSuffix = "-" + name + ".json";
         Map<String, Path> jsonFiles = new TreeMap<>();
         Map<String, Path> varsFiles = new TreeMap<>();
-        List<Path> files;
-        try (Stream<Path> entries = Files.list(directory)) {
-            files = entries.filter(Files::isRegularFile).sorted().toList();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(directory)) {
+            // Hidden entries (.gitkeep, .DS_Store, editor swap files) are not the user's connectors: ignored.
+            entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            problems.add(Problem.error(directory, Location.NONE, "cannot list the directory", e.getMessage()));
+            problems.add(Problem.error(directory, Location.NONE,
+                    "cannot list the directory: " + SourceDocument.reason(e), "Check its permissions."));
             return List.of();
         }
-        for (Path file : files) {
-            String fileName = file.getFileName().toString();
+        Set<String> known = config.environments().keySet();
+        for (Path entry : entries) {
+            String fileName = entry.getFileName().toString();
             String environment;
             if (fileName.endsWith(jsonSuffix) && fileName.length() > jsonSuffix.length()) {
                 environment = fileName.substring(0, fileName.length() - jsonSuffix.length());
-                jsonFiles.put(environment, file);
+                jsonFiles.put(environment, entry);
             } else if (fileName.endsWith(VARS_SUFFIX) && fileName.length() > VARS_SUFFIX.length()) {
                 environment = fileName.substring(0, fileName.length() - VARS_SUFFIX.length());
-                varsFiles.put(environment, file);
-            } else if (fileName.endsWith(".json") || fileName.endsWith(".yaml") || fileName.endsWith(".yml")) {
-                problems.add(Problem.error(file, Location.NONE,
-                        "file name does not follow <env>-" + name + ".json or <env>-vars.yaml",
-                        "Rename it (the JSON must carry the directory's name), or move it out of the connector directory."));
-                continue;
+                varsFiles.put(environment, entry);
             } else {
+                problems.add(unreadEntry(entry, name, known));
                 continue;
             }
-            if (!config.environments().containsKey(environment)) {
-                problems.add(Problem.error(file, Location.NONE,
+            if (!known.contains(environment)) {
+                String nearMiss = nearMiss(fileName, name, known);
+                problems.add(Problem.error(entry, Location.NONE,
                         "environment prefix '" + environment + "' matches no environment in ccc.yaml",
-                        "Known environments: " + String.join(", ", config.environments().keySet())
-                                + ". Rename the file or declare the environment."));
+                        nearMiss != null ? renameHint(nearMiss)
+                                : "Known environments: " + String.join(", ", known)
+                                        + ". Rename the file or declare the environment."));
             }
         }
         if (jsonFiles.isEmpty() && varsFiles.isEmpty()) {
@@ -122,7 +126,7 @@ public final class WorkspaceLoader {
             }
             if (vars == null) {
                 problems.add(Problem.error(json, Location.NONE, "missing " + environment + VARS_SUFFIX + " beside it",
-                        "Create " + directory.resolve(environment + VARS_SUFFIX) + " (it may be empty, or hold status: RUNNING)."));
+                        "Create it next to the JSON (it may be empty, or hold status: RUNNING)."));
                 continue;
             }
             SourceDocument jsonDocument = parse(json, true, problems);
@@ -138,6 +142,57 @@ public final class WorkspaceLoader {
             }
         }
         return connectors;
+    }
+
+    /**
+     * Every entry of a connector directory that ccc does not read is an error: a misnamed connector file would
+     * otherwise be a connector silently not deployed, which {@code --prune} then deletes.
+     */
+    private static Problem unreadEntry(Path entry, String directory, Set<String> environments) {
+        if (Files.isDirectory(entry)) {
+            return Problem.error(entry, Location.NONE, "a directory inside a connector directory",
+                    "A connector directory holds only <env>-" + directory + ".json and <env>-vars.yaml files; "
+                            + "move it out (ccc does not read it).");
+        }
+        String nearMiss = nearMiss(entry.getFileName().toString(), directory, environments);
+        return Problem.error(entry, Location.NONE,
+                "file name does not follow <env>-" + directory + ".json or <env>-vars.yaml",
+                nearMiss != null ? renameHint(nearMiss)
+                        : "ccc does not read it, so a connector in it would not be deployed: rename it, or move it "
+                                + "out of the connector directory.");
+    }
+
+    private static String renameHint(String expected) {
+        return "Rename it to " + expected + " (names are case-sensitive; the extensions are .json and .yaml). "
+                + "Until then ccc does not read it, and --prune would delete its connector.";
+    }
+
+    private static final Set<String> NEAR_EXTENSIONS = Set.of("json", "jsonc", "json5", "yaml", "yml");
+
+    /**
+     * The file name meant, when this one differs from {@code <env>-<directory>.json} or {@code <env>-vars.yaml}
+     * only by case, by its extension (.yml, .jsonc...), or, for a JSON file, by an old directory name; else null.
+     */
+    static String nearMiss(String fileName, String directory, Set<String> environments) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        int dash = lower.indexOf('-');
+        if (dot < 0 || dash <= 0 || dash > dot || !NEAR_EXTENSIONS.contains(lower.substring(dot + 1))) {
+            return null;
+        }
+        String prefix = lower.substring(0, dash);
+        String rest = lower.substring(dash + 1, dot);
+        String environment = environments.stream().filter(e -> e.equalsIgnoreCase(prefix)).findFirst().orElse(null);
+        if (environment == null) {
+            return null;
+        }
+        if (rest.equals("vars")) {
+            return environment + VARS_SUFFIX;
+        }
+        if (lower.substring(dot + 1).startsWith("json") || rest.equalsIgnoreCase(directory)) {
+            return environment + "-" + directory + ".json";
+        }
+        return null;
     }
 
     private static SourceDocument parse(Path file, boolean json, List<Problem> problems) {

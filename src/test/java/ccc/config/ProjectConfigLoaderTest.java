@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProjectConfigLoaderTest {
@@ -60,7 +61,8 @@ class ProjectConfigLoaderTest {
         assertEquals(List.of("dev"), List.copyOf(config.environments().keySet()));
         EnvironmentConfig dev = config.environments().get("dev");
         assertEquals(new EnvironmentConfig("dev", Target.CONFLUENT_CLOUD, "env-abc123", "lkc-xyz789", null,
-                VaultSettings.DEFAULT), dev);
+                VaultSettings.DEFAULT, "peve-"), dev);
+        assertEquals("peve-", dev.namePrefix(), "the global prefix is the environment's");
         assertEquals("env-abc123/lkc-xyz789", dev.describeTarget());
         assertEquals(new VaultSettings(null, null, VaultSettings.AuthMethod.TOKEN, null, null, null, 2),
                 dev.vault());
@@ -191,8 +193,17 @@ class ProjectConfigLoaderTest {
         ProjectConfigLoader.Result result = ProjectConfigLoader.load(root);
         assertNull(result.config());
         Problem problem = result.problems().get(0);
-        assertEquals("ccc.yaml is missing", problem.message());
+        assertEquals("the file does not exist", problem.message(), "the path already says ccc.yaml");
         assertEquals(root.resolve("ccc.yaml"), problem.file());
+    }
+
+    @Test
+    void aDirectoryNamedCccYamlIsNamedAsSuch() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("ccc.yaml"));
+        ProjectConfigLoader.Result result = ProjectConfigLoader.load(root);
+        assertNull(result.config());
+        assertEquals(List.of("this is a directory, not a file"),
+                result.problems().stream().map(Problem::message).toList());
     }
 
     @Test
@@ -408,5 +419,137 @@ class ProjectConfigLoaderTest {
                 """);
         assertEquals(3, result.problems().size(), () -> result.problems().toString());
         assertEquals(List.of(1, 5, 8), result.problems().stream().map(p -> p.location().line()).toList());
+    }
+
+    // --- name prefixes, and environments that share a cluster
+
+    private static final String TWO_ON_ONE_CLUSTER = """
+            managed:
+              name_prefix: %s
+            environments:
+              dev:
+                environment_id: env-abc123
+                kafka_cluster_id: lkc-xyz789%s
+              cert:
+                environment_id: env-abc123
+                kafka_cluster_id: lkc-xyz789%s
+            """;
+
+    private static String twoOnOneCluster(String global, String devPrefix, String certPrefix) {
+        return TWO_ON_ONE_CLUSTER.formatted(global,
+                devPrefix == null ? "" : "\n    name_prefix: " + devPrefix,
+                certPrefix == null ? "" : "\n    name_prefix: " + certPrefix);
+    }
+
+    @Test
+    void anEnvironmentsNamePrefixOverridesTheGlobalOneForThatEnvironmentOnly() {
+        ProjectConfig config = loadValid(withDev("""
+                  cert:
+                    environment_id: env-cert
+                    kafka_cluster_id: lkc-cert
+                    name_prefix: peve-cert-
+                """));
+        assertEquals("peve-", config.namePrefix(), "the global prefix is kept");
+        assertEquals("peve-", config.namePrefix("dev"));
+        assertEquals("peve-cert-", config.namePrefix("cert"));
+        assertEquals("peve-cert-", config.environments().get("cert").namePrefix());
+        assertEquals("peve-", config.environments().get("dev").namePrefix());
+        assertTrue(config.isManaged("cert", "peve-cert-x"));
+        assertTrue(!config.isManaged("cert", "peve-x") && !config.isManaged("cert", null));
+        assertTrue(config.isManaged("dev", "peve-x"));
+        assertEquals("peve-", config.namePrefix("unknown"), "an unknown environment has the global prefix");
+    }
+
+    @Test
+    void twoEnvironmentsOnOneClusterAreRefused() {
+        Problem problem = onlyError(twoOnOneCluster("peve-", null, null), "share Kafka cluster lkc-xyz789");
+        assertEquals(new Location(9, 5, "/environments/cert/kafka_cluster_id"), problem.location());
+        assertTrue(problem.message().contains("'dev' and 'cert'"), problem.message());
+        assertTrue(problem.message().contains("--prune"), problem.message());
+        assertTrue(problem.hint().contains("name_prefix"), problem.hint());
+    }
+
+    @ParameterizedTest(name = "global {0}, dev {1}, cert {2}")
+    @CsvSource(nullValues = "-", value = {
+        "peve-, -,          peve-cert-",
+        "peve-, peve-dev-,  -",
+        "peve-, peve-,      peve-",
+        "peve-, peve-d,     peve-dev-",
+    })
+    void prefixesThatOverlapDoNotKeepTwoEnvironmentsOnOneClusterApart(String global, String dev, String cert) {
+        onlyError(twoOnOneCluster(global, dev, cert), "share Kafka cluster lkc-xyz789");
+    }
+
+    @ParameterizedTest(name = "global {0}, dev {1}, cert {2}")
+    @CsvSource(nullValues = "-", value = {
+        "peve-, peve-dev-,  peve-cert-",
+        "peve-dev-, -,      peve-cert-",
+        "peve-, peve-a-,    peve-b-",
+    })
+    void prefixesThatAreApartLetTwoEnvironmentsShareACluster(String global, String dev, String cert) {
+        ProjectConfig config = loadValid(twoOnOneCluster(global, dev, cert));
+        assertTrue(config.isManaged("cert", config.namePrefix("cert") + "x"));
+        assertTrue(!config.isManaged("dev", config.namePrefix("cert") + "x"));
+    }
+
+    @Test
+    void theClusterIdAloneIdentifiesTheCluster() {
+        // lkc- ids are unique across Confluent Cloud: a different environment id is a typo, not another cluster.
+        onlyError(twoOnOneCluster("peve-", null, null).replaceFirst("env-abc123", "env-other"),
+                "share Kafka cluster lkc-xyz789");
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({
+        "http://localhost:8083,        http://localhost:8083",
+        "http://localhost:8083,        HTTP://LOCALHOST:8083/",
+        "http://connect,               http://connect:80",
+        "https://connect.example,      https://Connect.Example:443/",
+        "http://connect:8083/base,     http://connect:8083/base//",
+    })
+    void twoEnvironmentsOnOneConnectWorkerAreRefused(String first, String second) {
+        Problem problem = onlyError(twoWorkers(first, second), "share Kafka Connect worker");
+        assertEquals(new Location(9, 5, "/environments/sandbox/connect_url"), problem.location());
+        assertTrue(problem.message().contains("'local' and 'sandbox'"), problem.message());
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({
+        "http://localhost:8083,   http://localhost:8084",
+        "http://connect/a,        http://connect/b",
+        "http://connect:8083,     https://connect:8083",
+    })
+    void differentConnectWorkersAreFine(String first, String second) {
+        loadValid(twoWorkers(first, second));
+    }
+
+    private static String twoWorkers(String first, String second) {
+        return """
+                managed:
+                  name_prefix: peve-
+                environments:
+                  local:
+                    target: kafka-connect
+                    connect_url: %s
+                  sandbox:
+                    target: kafka-connect
+                    connect_url: %s
+                """.formatted(first, second);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"peve/", "../", "'peve '", "-peve", "'%2F'", "\"pe\\nve-\""})
+    void aGlobalPrefixNoConnectorNameCanStartWithIsAnError(String prefix) {
+        Problem problem = onlyError("managed:\n  name_prefix: " + prefix + "\nenvironments:\n  dev:\n"
+                + "    environment_id: env-1\n    kafka_cluster_id: lkc-1\n", "name prefix");
+        assertEquals(new Location(2, 3, "/managed/name_prefix"), problem.location());
+        assertTrue(problem.message().contains("letters, digits, '.', '_' and '-'"), problem.message());
+        assertTrue(!problem.format().contains("\n"), problem.format());
+    }
+
+    @Test
+    void anEnvironmentPrefixNoConnectorNameCanStartWithIsAnError() {
+        Problem problem = onlyError(withDev("    name_prefix: peve dev\n"), "name prefix 'peve dev' contains a space");
+        assertEquals(new Location(7, 5, "/environments/dev/name_prefix"), problem.location());
     }
 }

@@ -281,6 +281,20 @@ class RendererTest {
         assertEquals("/config_sensitive/user", problem.location().pointer());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\\t"})
+    void anEmptyConfigKeyIsAnErrorInEitherMap(String key) {
+        Problem problem = onlyError(source("\"" + key + "\": \"x\""), SA, "empty config key");
+        assertEquals(new Location(6, 5, "/config_nonsensitive/" + key.replace("\\t", "\t")), problem.location());
+        assertTrue(problem.hint().contains("Remove it"), problem.hint());
+        Problem sensitive = onlyError("""
+                {"name": "peve-x",
+                 "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.auth.mode": "SERVICE_ACCOUNT"},
+                 "config_sensitive": {"%s": "${vault:secret/a#b}"}}
+                """.formatted(key), SA, "empty config key");
+        assertEquals("/config_sensitive/" + key.replace("\\t", "\t"), sensitive.location().pointer());
+    }
+
     // --- structure
 
     @Test
@@ -303,6 +317,64 @@ class RendererTest {
         Problem problem = onlyError(source("").replace("\"peve-x\"", "\"other-x\""), SA,
                 "connector name 'other-x' is outside the managed prefix 'peve-'");
         assertEquals(new Location(2, 3, "/name"), problem.location());
+    }
+
+    /** Rule: 1-128 characters, letters, digits, '.', '_', '-', starting with a letter or digit. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"peve-a/b", "..", ".peve-x", "-peve-x", "peve-a..b/../c", "peve-a%2Fb", "peve-a b", "peve-a\\nb",
+            "peve-\\u001b[31mred", "peve-a\\u0000b", "peve-é", "peve-a:b", "peve-a?b", "peve-a#b", "peve-a+b",
+            "peve-a\\tb", "peve-a\\\\b", "peve-a~b", "peve-x "})
+    void aNameAConnectorCannotSensiblyHaveIsAnErrorWithTheRule(String name) {
+        Renderer.Rendered rendered = render(source("").replace("\"peve-x\"", "\"" + name + "\""), SA);
+        assertNull(rendered.connector());
+        Problem problem = rendered.problems().get(0);
+        assertTrue(problem.isError());
+        assertEquals(List.of(problem), rendered.problems().stream().filter(p -> p.message().contains("connector name"))
+                .toList(), "one message about the name, not also one about the prefix");
+        assertEquals(new Location(2, 3, "/name"), problem.location());
+        assertTrue(problem.message().contains("letters, digits, '.', '_' and '-'"), problem.message());
+        assertTrue(problem.message().contains("1 to 128"), problem.message());
+        assertFalse(problem.format().contains("\n") || problem.format().contains("\u001b")
+                || problem.format().contains("\u0000"), "control characters are not printed raw: " + problem.format());
+    }
+
+    @Test
+    void aTenThousandCharacterNameIsAnErrorThatDoesNotPrintItAll() {
+        String name = "peve-" + "x".repeat(9995);
+        Problem problem = onlyError(source("").replace("\"peve-x\"", "\"" + name + "\""), SA, "connector name");
+        assertTrue(problem.message().contains("10000 characters"), problem.message());
+        assertTrue(problem.format().length() < 500, problem.format());
+    }
+
+    @Test
+    void aNameFromAVarIsCheckedAsRendered() {
+        Problem problem = onlyError(source("").replace("\"peve-x\"", "\"peve-${suffix}\""),
+                SA + "suffix: a/../b\n", "connector name");
+        assertEquals("/name", problem.location().pointer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"peve-x", "peve-X.1_2-3", "peve-" + "a"})
+    void ordinaryNamesPass(String name) {
+        assertEquals(name, renderValid(source("").replace("\"peve-x\"", "\"" + name + "\""), SA).name());
+    }
+
+    @Test
+    void aNameOf128CharactersPassesAnd129DoNot() {
+        String name = "peve-" + "x".repeat(123);
+        assertEquals(128, name.length());
+        renderValid(source("").replace("\"peve-x\"", "\"" + name + "\""), SA);
+        onlyError(source("").replace("\"peve-x\"", "\"" + name + "x\""), SA, "129 characters");
+    }
+
+    @Test
+    void theOutsideThePrefixCheckUsesTheEnvironmentsOwnPrefix() {
+        environment = DEV.withNamePrefix("peve-dev-");
+        Problem problem = onlyError(source(""), SA, "connector name 'peve-x' is outside the managed prefix 'peve-dev-' of dev");
+        assertTrue(problem.hint().contains("'peve-dev-'"), problem.hint());
+        assertEquals("peve-dev-x", renderValid(source("").replace("\"peve-x\"", "\"peve-dev-x\""), SA).name());
+        Problem missing = onlyError(source("").replace("\"name\": \"peve-x\",", ""), SA, "'name' is missing");
+        assertTrue(missing.hint().contains("peve-dev-..."), missing.hint());
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkspaceLoaderTest {
 
@@ -74,7 +77,7 @@ class WorkspaceLoaderTest {
     void missingCccYaml() {
         Repo.datagen(root, "ccloud-a", "peve-a");
         Problem problem = onlyError(WorkspaceLoader.load(root, null));
-        assertEquals("ccc.yaml is missing", problem.message());
+        assertEquals("the file does not exist", problem.message(), "the path already says ccc.yaml");
     }
 
     @Test
@@ -138,16 +141,90 @@ class WorkspaceLoaderTest {
     }
 
     @Test
-    void otherFilesAndHiddenDirectoriesAreIgnored() throws IOException {
+    void filesOutsideTheConnectorDirectoriesAndHiddenOnesAreIgnored() throws IOException {
         Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
         Repo.datagen(root, "ccloud-a", "peve-a");
-        Repo.write(root, "ccloud-a/README.md", "# notes");
         Repo.write(root, "README.md", "# repo");
         Repo.write(root, ".git/dev-.git.json", "not json");
-        Files.createDirectories(root.resolve("ccloud-a/archive"));
+        Repo.write(root, "ccloud-a/.gitkeep", "");
+        Repo.write(root, "ccloud-a/.DS_Store", "\0\0");
+        Repo.write(root, "ccloud-a/.dev-ccloud-a.json.swp", "editor swap file");
+        Files.createDirectories(root.resolve("ccloud-a/.idea"));
         Workspace workspace = WorkspaceLoader.load(root, null);
         assertEquals(List.of(), workspace.problems());
         assertEquals(1, workspace.connectors().size());
+    }
+
+    /** A file ccc does not read is a connector that is not deployed, and that --prune would delete. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "dev-ccloud-a.JSON, dev-ccloud-a.json",
+        "DEV-CCLOUD-A.json, dev-ccloud-a.json",
+        "dev-ccloud-a.jsonc, dev-ccloud-a.json",
+        "dev-ccloud-a.json5, dev-ccloud-a.json",
+        "dev-ccloud-old-name.json, dev-ccloud-a.json",
+        "Dev-vars.yaml, dev-vars.yaml",
+        "dev-vars.YML, dev-vars.yaml",
+        "dev-vars.yml, dev-vars.yaml",
+        "dev-Vars.Yaml, dev-vars.yaml",
+    })
+    void aNearMissIsAnErrorThatNamesTheExpectedFile(String misnamed, String expected) {
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.datagen(root, "ccloud-a", "peve-a");
+        Repo.write(root, "ccloud-a/" + misnamed, "{}");
+        Problem problem = onlyError(WorkspaceLoader.load(root, null));
+        assertEquals(root.resolve("ccloud-a/" + misnamed), problem.file());
+        assertTrue(problem.hint().contains("Rename it to " + expected), problem.hint());
+    }
+
+    @Test
+    void theOnlyConnectorFileMisnamedIsAnErrorNotASilentlyMissingConnector() {
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.datagen(root, "ccloud-a", "peve-a");
+        Path json = root.resolve("ccloud-a/dev-ccloud-a.json");
+        Repo.write(root, "ccloud-a/dev-ccloud-a.JSON", Repo.read(json));
+        Repo.write(root, "ccloud-a/dev-Vars.yaml", Repo.read(root.resolve("ccloud-a/dev-vars.yaml")));
+        assertTrue(json.toFile().delete() && root.resolve("ccloud-a/dev-vars.yaml").toFile().delete());
+        Workspace workspace = WorkspaceLoader.load(root, "dev");
+        assertTrue(workspace.hasErrors(), "plan, apply and --prune refuse to run");
+        assertEquals(List.of(root.resolve("ccloud-a/dev-Vars.yaml"), root.resolve("ccloud-a/dev-ccloud-a.JSON")),
+                workspace.errors().stream().map(Problem::file).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"README.md", "notes.txt", "dev-ccloud-a.json.bak", "dev-ccloud-a.json~", "Makefile",
+            "prod.json", "vars.yaml"})
+    void anyOtherFileInAConnectorDirectoryIsAnError(String name) {
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.datagen(root, "ccloud-a", "peve-a");
+        Repo.write(root, "ccloud-a/" + name, "x");
+        Problem problem = onlyError(WorkspaceLoader.load(root, null));
+        assertEquals(root.resolve("ccloud-a/" + name), problem.file());
+        assertTrue(problem.message().startsWith("file name does not follow <env>-ccloud-a.json or <env>-vars.yaml"),
+                problem.message());
+        assertTrue(problem.hint().contains("move it out"), problem.hint());
+    }
+
+    @Test
+    void aSubdirectoryOfAConnectorDirectoryIsAnError() throws IOException {
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.datagen(root, "ccloud-a", "peve-a");
+        Files.createDirectories(root.resolve("ccloud-a/archive"));
+        Problem problem = onlyError(WorkspaceLoader.load(root, null));
+        assertEquals(root.resolve("ccloud-a/archive"), problem.file());
+        assertEquals("a directory inside a connector directory", problem.message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev-vars.yaml", "dev-ccloud-a.json"})
+    void aDirectoryWhereAConnectorFileShouldBeIsNamedAsSuch(String file) throws IOException {
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.datagen(root, "ccloud-a", "peve-a");
+        Files.delete(root.resolve("ccloud-a/" + file));
+        Files.createDirectories(root.resolve("ccloud-a/" + file));
+        Problem problem = onlyError(WorkspaceLoader.load(root, null));
+        assertEquals(root.resolve("ccloud-a/" + file), problem.file());
+        assertEquals("this is a directory, not a file", problem.message());
     }
 
     @Test
@@ -178,7 +255,9 @@ class WorkspaceLoaderTest {
         Problem problem = onlyError(WorkspaceLoader.load(root, null));
         assertEquals(root.resolve("ccloud-a/dev-ccloud-a.json"), problem.file());
         assertEquals("missing dev-vars.yaml beside it", problem.message());
-        assertTrue(problem.hint().contains(root.resolve("ccloud-a/dev-vars.yaml").toString()), problem.hint());
+        assertTrue(problem.hint().startsWith("Create it next to the JSON"), problem.hint());
+        assertFalse(problem.format().indexOf(root.toString()) != problem.format().lastIndexOf(root.toString()),
+                "the path is said once: " + problem.format());
     }
 
     @Test

@@ -1,0 +1,138 @@
+package ccc.target;
+
+import ccc.CccException;
+import ccc.client.HttpSettings;
+import ccc.client.connect.ConfluentCloudConnectClient;
+import ccc.client.connect.ConnectClient;
+import ccc.client.iam.IamClient;
+import ccc.client.vault.CloudApiCredentials;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.config.VaultReference;
+import ccc.plan.SensitiveDigest;
+import ccc.secret.SecretRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+
+/** A Confluent Cloud cluster: its Connect API, the organisation's IAM API, and the environment's Vault. */
+final class ConfluentCloudSession implements Session {
+
+    private final ProjectConfig project;
+    private final EnvironmentConfig environment;
+    private final Environment variables;
+    private final VaultSecrets vault;
+    private final SecretRegistry secrets;
+    private final HttpSettings http;
+    private ConnectClient connect;
+    private CloudApiCredentials credentials;
+    private UnaryOperator<String> digest;
+    private IamClient iam;
+
+    ConfluentCloudSession(ProjectConfig project, EnvironmentConfig environment, Environment variables,
+                          VaultSecrets vault, SecretRegistry secrets, HttpSettings http) {
+        this.project = project;
+        this.environment = environment;
+        this.variables = variables;
+        this.vault = vault;
+        this.secrets = secrets;
+        this.http = http;
+    }
+
+    /** CONFLUENT_CLOUD_API_URL wins over ccc.yaml's confluent.api_url. */
+    String apiUrl() {
+        String url = variables.get(Environment.API_URL);
+        if (url == null) {
+            return project.apiUrl();
+        }
+        if (HttpUrl.parse(url) == null) {
+            throw new CccException(Environment.API_URL + "='" + url + "' is not an http(s) URL; unset it to use "
+                    + project.apiUrl() + ", or give e.g. https://api.confluent.cloud.");
+        }
+        return url.replaceAll("/+$", "");
+    }
+
+    @Override
+    public String location() {
+        return environment.environmentId() + "/" + environment.kafkaClusterId() + " at " + apiUrl();
+    }
+
+    @Override
+    public synchronized ConnectClient connect() {
+        if (connect == null) {
+            CloudApiCredentials cloud = credentials();
+            connect = new ConfluentCloudConnectClient(apiUrl(), environment.environmentId(),
+                    environment.kafkaClusterId(), cloud.apiKey(), cloud.apiSecret(), http, secrets);
+        }
+        return connect;
+    }
+
+    @Override
+    public Map<VaultReference, String> secrets(List<VaultReference> references) {
+        return vault.resolve(references);
+    }
+
+    @Override
+    public synchronized String serviceAccountId(String displayNameOrId) {
+        if (displayNameOrId.startsWith("sa-")) {
+            return displayNameOrId;
+        }
+        if (iam == null) {
+            CloudApiCredentials cloud = credentials();
+            iam = new IamClient(apiUrl(), cloud.apiKey(), cloud.apiSecret(), http, secrets);
+        }
+        return iam.idOf(displayNameOrId);
+    }
+
+    /** The Cloud API key: from the environment, else from Vault when ccc.yaml names it there. */
+    synchronized CloudApiCredentials credentials() {
+        if (credentials == null) {
+            String key = variables.get(Environment.API_KEY);
+            String secret = variables.get(Environment.API_SECRET);
+            if (key != null && secret != null) {
+                secrets.register(secret);
+                credentials = new CloudApiCredentials(key, secret);
+            } else if (project.credentials() != null) {
+                credentials = vault.cloudCredentials();
+            } else {
+                String missing = key == null && secret == null ? Environment.API_KEY + " and " + Environment.API_SECRET
+                        : key == null ? Environment.API_KEY : Environment.API_SECRET;
+                throw new CccException("no Confluent Cloud credentials: set " + Environment.API_KEY + " and "
+                        + Environment.API_SECRET + " (a Cloud API key and its secret; " + missing + " is not set), "
+                        + "or name them in ccc.yaml under confluent.credentials as Vault references.");
+            }
+        }
+        return credentials;
+    }
+
+    /**
+     * The digest key: CCC_DIGEST_KEY, or ccc.yaml's sensitive.digest_key from Vault, or else derived
+     * from the API secret (rotating the key then re-sends secrets once).
+     */
+    @Override
+    public synchronized UnaryOperator<String> digest() {
+        if (digest == null) {
+            byte[] key = vault.explicitDigestKey();
+            if (key == null) {
+                String material = SensitiveDigest.hmac(credentials().apiSecret().getBytes(StandardCharsets.UTF_8))
+                        .apply("ccc sensitive digest " + environment.environmentId() + "/"
+                                + environment.kafkaClusterId());
+                key = material.getBytes(StandardCharsets.UTF_8);
+            }
+            digest = SensitiveDigest.hmac(key);
+        }
+        return digest;
+    }
+
+    @Override
+    public boolean dropsUndefinedKeys() {
+        return true;
+    }
+
+    @Override
+    public boolean returnsPlainSecrets() {
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package ccc.target;
+
+import ccc.client.HttpSettings;
+import ccc.client.connect.ConnectClient;
+import ccc.client.connect.KafkaConnectClient;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.config.VaultReference;
+import ccc.plan.SensitiveDigest;
+import ccc.secret.SecretRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** A self-managed Kafka Connect worker (the local sandbox, a migration source), and the environment's Vault. */
+final class KafkaConnectSession implements Session {
+
+    private final EnvironmentConfig environment;
+    private final VaultSecrets vault;
+    private final SecretRegistry secrets;
+    private final HttpSettings http;
+    private ConnectClient connect;
+    private UnaryOperator<String> digest;
+
+    KafkaConnectSession(ProjectConfig project, EnvironmentConfig environment, Environment variables,
+                        VaultSecrets vault, SecretRegistry secrets, HttpSettings http) {
+        this.environment = environment;
+        this.vault = vault;
+        this.secrets = secrets;
+        this.http = http;
+    }
+
+    @Override
+    public String location() {
+        return environment.connectUrl();
+    }
+
+    @Override
+    public synchronized ConnectClient connect() {
+        if (connect == null) {
+            connect = new KafkaConnectClient(environment.connectUrl(), http, secrets);
+        }
+        return connect;
+    }
+
+    @Override
+    public Map<VaultReference, String> secrets(List<VaultReference> references) {
+        return vault.resolve(references);
+    }
+
+    /** A self-managed worker has no Confluent Cloud service accounts: the name is used as it is. */
+    @Override
+    public String serviceAccountId(String displayNameOrId) {
+        return displayNameOrId;
+    }
+
+    @Override
+    public synchronized UnaryOperator<String> digest() {
+        if (digest == null) {
+            byte[] key = vault.explicitDigestKey();
+            if (key == null) {
+                key = ("ccc self-managed " + environment.connectUrl()).getBytes(StandardCharsets.UTF_8);
+            }
+            digest = SensitiveDigest.hmac(key);
+        }
+        return digest;
+    }
+
+    @Override
+    public boolean dropsUndefinedKeys() {
+        return false;
+    }
+
+    @Override
+    public boolean returnsPlainSecrets() {
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+package ccc.target;
+
+import ccc.client.HttpSettings;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.secret.SecretRegistry;
+import java.util.Map;
+
+/** The one place that turns an environment of ccc.yaml into a session for its kind of remote. */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /**
+     * @param env the process environment (credentials and endpoint overrides)
+     * @param offline plan against an empty cluster, with no network at all
+     */
+    public static Session open(ProjectConfig project, EnvironmentConfig environment, Map<String, String> env,
+                               SecretRegistry secrets, HttpSettings http, boolean offline) {
+        if (offline) {
+            return new OfflineSession();
+        }
+        Environment variables = new Environment(env);
+        VaultSecrets vault = new VaultSecrets(project, environment, variables, secrets, http);
+        return switch (environment.target()) {
+            case CONFLUENT_CLOUD -> new ConfluentCloudSession(project, environment, variables, vault, secrets, http);
+            case KAFKA_CONNECT -> new KafkaConnectSession(project, environment, variables, vault, secrets, http);
+        };
+    }
+}

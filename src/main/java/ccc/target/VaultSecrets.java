@@ -1,0 +1,71 @@
+package ccc.target;
+
+import ccc.CccException;
+import ccc.client.HttpSettings;
+import ccc.client.vault.CloudApiCredentials;
+import ccc.client.vault.SecretResolver;
+import ccc.client.vault.VaultClient;
+import ccc.config.EnvironmentConfig;
+import ccc.config.ProjectConfig;
+import ccc.config.VaultReference;
+import ccc.secret.SecretRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An environment's Vault, opened on first use: the connectors' secrets, and ccc's own (the Cloud
+ * API key and the digest key) where ccc.yaml names them there.
+ */
+final class VaultSecrets {
+
+    private final ProjectConfig project;
+    private final EnvironmentConfig environment;
+    private final Environment variables;
+    private final SecretRegistry secrets;
+    private final HttpSettings http;
+    private SecretResolver resolver;
+
+    VaultSecrets(ProjectConfig project, EnvironmentConfig environment, Environment variables, SecretRegistry secrets,
+                 HttpSettings http) {
+        this.project = project;
+        this.environment = environment;
+        this.variables = variables;
+        this.secrets = secrets;
+        this.http = http;
+    }
+
+    Map<VaultReference, String> resolve(List<VaultReference> references) {
+        return resolver().resolve(references);
+    }
+
+    /** ccc.yaml's confluent.credentials, read from Vault. */
+    CloudApiCredentials cloudCredentials() {
+        return resolver().cloudCredentials(project.credentials());
+    }
+
+    /** CCC_DIGEST_KEY, else ccc.yaml's sensitive.digest_key from Vault; null when neither is set. */
+    byte[] explicitDigestKey() {
+        String key = variables.get(Environment.DIGEST_KEY);
+        if (key == null && project.digestKeyReference() != null) {
+            key = resolver().resolve(SecretResolver.parseReference(project.digestKeyReference(),
+                    "sensitive.digest_key in ccc.yaml"));
+        }
+        if (key == null) {
+            return null;
+        }
+        secrets.register(key);
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private synchronized SecretResolver resolver() {
+        if (resolver == null) {
+            try {
+                resolver = new SecretResolver(new VaultClient(environment.vault(), variables.asMap(), http), secrets);
+            } catch (CccException e) {
+                throw new CccException(environment.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return resolver;
+    }
+}
