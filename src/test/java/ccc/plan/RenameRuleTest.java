@@ -1,6 +1,7 @@
 package ccc.plan;
 
 import static ccc.plan.PlannerTest.DIGEST;
+import static ccc.plan.PlannerTest.SINK;
 import static ccc.plan.PlannerTest.desired;
 import static ccc.plan.PlannerTest.running;
 import static ccc.plan.PlannerTest.with;
@@ -33,8 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RenameRuleTest {
 
-    static final Map<String, String> SINK = Map.of("connector.class", "AzureBlobSink", "topics", "orders",
-            "tasks.max", "1");
     static final Map<String, String> CDC = Map.of("connector.class", "PostgresCdcSource",
             "database.hostname", "db.example.com", "database.port", "5432", "database.dbname", "sales",
             "table.include.list", "public.orders", "topic.prefix", "pg");
@@ -50,6 +49,16 @@ class RenameRuleTest {
 
         static Case of() {
             return new Case(List.of(), List.of(), Map.of(), null, false, Set.of(), Set.of());
+        }
+
+        /** peve-old in the cluster, peve-new in the repository instead: a rename, for the reason given. */
+        static Case rename(Map<String, String> before, Map<String, String> after, String why) {
+            return distinct(before, after).renames("peve-old", "peve-new").because(why);
+        }
+
+        /** peve-old in the cluster, peve-new in the repository instead: no rename, unless renames() says so. */
+        static Case distinct(Map<String, String> before, Map<String, String> after) {
+            return of().had("peve-old", before).wants("peve-new", after);
         }
 
         Case had(String name, Map<String, String> config) {
@@ -100,131 +109,115 @@ class RenameRuleTest {
         }
     }
 
+    static final Map<String, String> JDBC = Map.of("connector.class", "io.confluent.connect.jdbc.JdbcSourceConnector",
+            "connection.url", "jdbc:postgresql://DB.example.com:5432/sales?ssl=true", "table.whitelist", "orders",
+            "topic.prefix", "jdbc-");
+    static final Map<String, String> MONGO = Map.of("connector.class", "com.mongodb.kafka.connect.MongoSourceConnector",
+            "connection.uri", "mongodb+srv://Cluster0.abc.mongodb.net/shop?retryWrites=true", "collection", "orders");
+    static final Map<String, String> ATLAS = Map.of("connector.class", "MongoDbAtlasSource",
+            "connection.host", "cluster0.abc.mongodb.net", "database", "SHOP", "collection", "orders",
+            "topic.prefix", "mongo");
+    static final Map<String, String> HTTP = Map.of("connector.class", "HttpSource",
+            "url", "https://API.example.com:443/v1/orders?page=1", "kafka.topic", "http-a");
+    static final Map<String, String> HTTP_V2 = Map.of("connector.class", "HttpSourceV2",
+            "http.api.base.url", "https://api.example.com/v1/orders/", "kafka.topic", "http-b");
+    static final Map<String, String> S3 = Map.of("connector.class", "S3Source", "s3.bucket.name", "Landing");
+    static final Map<String, String> SALESFORCE = Map.of("connector.class", "SalesforceCdcSource", "kafka.topic", "sf");
+
+    static Map<String, String> sink(String topics) {
+        return with(SINK, "topics", topics);
+    }
+
+    static Map<String, String> sinkMatching(String regex) {
+        return with(SINK, "topics", null, "topics.regex", regex);
+    }
+
     static Stream<Named<Case>> cases() {
         return Stream.of(
-                Named.of("sink: rename, nothing else", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", SINK)
-                        .renames("peve-old", "peve-new").because("topic orders")),
-                Named.of("sink: rename + add a topic", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", with(SINK, "topics", "orders,payments"))
-                        .renames("peve-old", "peve-new").because("topic orders")),
-                Named.of("sink: rename + topics listed in another order", Case.of()
-                        .had("peve-old", with(SINK, "topics", "a,b")).wants("peve-new", with(SINK, "topics", "b, a"))
-                        .renames("peve-old", "peve-new").because("topic b")),
-                Named.of("sink: rename + topics replaced by an equivalent topics.regex", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", with(SINK, "topics", null, "topics.regex", "ord.*"))
-                        .renames("peve-old", "peve-new").because("orders (matched by ord.*)")),
-                Named.of("sink: rename + topics.regex replaced by a topic it matches", Case.of()
-                        .had("peve-old", with(SINK, "topics", null, "topics.regex", "orders-(eu|us)"))
-                        .wants("peve-new", with(SINK, "topics", "orders-eu"))
-                        .renames("peve-old", "peve-new").because("orders-eu")),
-                Named.of("sink: rename, both with the same topics.regex", Case.of()
-                        .had("peve-old", with(SINK, "topics", null, "topics.regex", "orders\\..*"))
-                        .wants("peve-new", with(SINK, "topics", null, "topics.regex", "orders\\..*"))
-                        .renames("peve-old", "peve-new").because("orders\\..*")),
-                Named.of("sink: rename + change the class", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", with(SINK, "connector.class", "S3_SINK"))
-                        .renames("peve-old", "peve-new").because("topic orders")),
+                Named.of("sink: rename, nothing else", Case.rename(SINK, SINK, "topic orders")),
+                Named.of("sink: rename + add a topic",
+                        Case.rename(SINK, sink("orders,payments"), "topic orders")),
+                Named.of("sink: rename + topics listed in another order",
+                        Case.rename(sink("a,b"), sink("b, a"), "topic b")),
+                Named.of("sink: rename + topics replaced by an equivalent topics.regex",
+                        Case.rename(SINK, sinkMatching("ord.*"), "orders (matched by ord.*)")),
+                Named.of("sink: rename + topics.regex replaced by a topic it matches",
+                        Case.rename(sinkMatching("orders-(eu|us)"), sink("orders-eu"), "orders-eu")),
+                Named.of("sink: rename, both with the same topics.regex",
+                        Case.rename(sinkMatching("orders\\..*"), sinkMatching("orders\\..*"), "orders\\..*")),
+                Named.of("sink: rename + change the class",
+                        Case.rename(SINK, with(SINK, "connector.class", "S3_SINK"), "topic orders")),
                 Named.of("sink: two connectors merged into one", Case.of()
-                        .had("peve-a", with(SINK, "topics", "a")).had("peve-b", with(SINK, "topics", "b"))
-                        .wants("peve-ab", with(SINK, "topics", "a,b"))
+                        .had("peve-a", sink("a")).had("peve-b", sink("b")).wants("peve-ab", sink("a,b"))
                         .renames("peve-a", "peve-ab").renames("peve-b", "peve-ab").because("topic a")),
-                Named.of("sink: rename with --prune is still refused", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", SINK).pruned()
-                        .renames("peve-old", "peve-new").because("topic orders")),
-                Named.of("sink: rename while the plan is limited to the new name", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", SINK).limitedTo("peve-new")
-                        .renames("peve-old", "peve-new").because("topic orders")),
-                Named.of("sink: rename while an unrelated connector updates", Case.of()
-                        .had("peve-old", SINK).had("peve-b", with(SINK, "topics", "b"))
-                        .wants("peve-new", SINK).wants("peve-b", with(SINK, "topics", "b", "tasks.max", "2"))
-                        .renames("peve-old", "peve-new").because("topic orders")),
-                Named.of("CDC: rename + add a table", Case.of()
-                        .had("peve-old", CDC)
-                        .wants("peve-new", with(CDC, "table.include.list", "public.orders,public.customers"))
-                        .renames("peve-old", "peve-new").because("table public.orders")),
-                Named.of("CDC: rename + change the database host's case", Case.of()
-                        .had("peve-old", CDC).wants("peve-new", with(CDC, "database.hostname", "DB.Example.COM"))
-                        .renames("peve-old", "peve-new").because("host db.example.com")),
-                Named.of("CDC: rename + a table pattern that covers the old table", Case.of()
-                        .had("peve-old", CDC).wants("peve-new", with(CDC, "table.include.list", "public\\..*"))
-                        .renames("peve-old", "peve-new").because("public.orders (matched by public\\..*)")),
-                Named.of("CDC: rename + no table list (every table)", Case.of()
-                        .had("peve-old", CDC).wants("peve-new", with(CDC, "table.include.list", null))
-                        .renames("peve-old", "peve-new").because("host db.example.com, port 5432, database sales")),
-                Named.of("database: rename + change the class from JDBC to CDC", Case.of()
-                        .had("peve-old", Map.of("connector.class", "io.confluent.connect.jdbc.JdbcSourceConnector",
-                                "connection.url", "jdbc:postgresql://DB.example.com:5432/sales?ssl=true",
-                                "table.whitelist", "orders", "topic.prefix", "jdbc-"))
-                        .wants("peve-new", with(CDC, "connector.class", "PostgresCdcSourceV2"))
-                        .renames("peve-old", "peve-new").because("table orders (as public.orders)")),
-                Named.of("file: rename + change the output topic", Case.of()
-                        .had("peve-old", FILE).wants("peve-new", with(FILE, "topic", "orders-v2"))
-                        .renames("peve-old", "peve-new").because("path /data/orders.txt")),
-                Named.of("MongoDB: rename from a connection string to Atlas host keys", Case.of()
-                        .had("peve-old", Map.of("connector.class", "com.mongodb.kafka.connect.MongoSourceConnector",
-                                "connection.uri", "mongodb+srv://Cluster0.abc.mongodb.net/shop?retryWrites=true",
-                                "collection", "orders"))
-                        .wants("peve-new", Map.of("connector.class", "MongoDbAtlasSource",
-                                "connection.host", "cluster0.abc.mongodb.net", "database", "SHOP", "collection", "orders",
-                                "topic.prefix", "mongo"))
-                        .renames("peve-old", "peve-new").because("host cluster0.abc.mongodb.net")),
-                Named.of("S3: rename + bucket name case", Case.of()
-                        .had("peve-old", Map.of("connector.class", "S3Source", "s3.bucket.name", "Landing"))
-                        .wants("peve-new", Map.of("connector.class", "S3Source", "s3.bucket.name", "landing"))
-                        .renames("peve-old", "peve-new").because("bucket landing")),
-                Named.of("HTTP: rename + URL host case, default port and query", Case.of()
-                        .had("peve-old", Map.of("connector.class", "HttpSource",
-                                "url", "https://API.example.com:443/v1/orders?page=1", "kafka.topic", "http-a"))
-                        .wants("peve-new", Map.of("connector.class", "HttpSourceV2",
-                                "http.api.base.url", "https://api.example.com/v1/orders/", "kafka.topic", "http-b"))
-                        .renames("peve-old", "peve-new").because("endpoint https://api.example.com/v1/orders")),
-                Named.of("Datagen: rename, same topic and quickstart", Case.of()
-                        .had("peve-old", DATAGEN).wants("peve-new", with(DATAGEN, "quickstart", "orders"))
-                        .renames("peve-old", "peve-new").because("topic gen")),
-                Named.of("unknown source class: rename, same output topic", Case.of()
-                        .had("peve-old", Map.of("connector.class", "SalesforceCdcSource", "kafka.topic", "sf"))
-                        .wants("peve-new", Map.of("connector.class", "SalesforceCdcSource", "kafka.topic", "sf"))
-                        .renames("peve-old", "peve-new").because("write to topic sf")),
+                Named.of("sink: rename with --prune is still refused",
+                        Case.rename(SINK, SINK, "topic orders").pruned()),
+                Named.of("sink: rename while the plan is limited to the new name",
+                        Case.rename(SINK, SINK, "topic orders").limitedTo("peve-new")),
+                Named.of("sink: rename while an unrelated connector updates",
+                        Case.rename(SINK, SINK, "topic orders")
+                                .had("peve-b", sink("b")).wants("peve-b", with(sink("b"), "tasks.max", "2"))),
+                Named.of("CDC: rename + add a table",
+                        Case.rename(CDC, with(CDC, "table.include.list", "public.orders,public.customers"),
+                                "table public.orders")),
+                Named.of("CDC: rename + change the database host's case",
+                        Case.rename(CDC, with(CDC, "database.hostname", "DB.Example.COM"), "host db.example.com")),
+                Named.of("CDC: rename + a table pattern that covers the old table",
+                        Case.rename(CDC, with(CDC, "table.include.list", "public\\..*"),
+                                "public.orders (matched by public\\..*)")),
+                Named.of("CDC: rename + no table list (every table)",
+                        Case.rename(CDC, with(CDC, "table.include.list", null),
+                                "host db.example.com, port 5432, database sales")),
+                Named.of("database: rename + change the class from JDBC to CDC",
+                        Case.rename(JDBC, with(CDC, "connector.class", "PostgresCdcSourceV2"),
+                                "table orders (as public.orders)")),
+                Named.of("file: rename + change the output topic",
+                        Case.rename(FILE, with(FILE, "topic", "orders-v2"), "path /data/orders.txt")),
+                Named.of("MongoDB: rename from a connection string to Atlas host keys",
+                        Case.rename(MONGO, ATLAS, "host cluster0.abc.mongodb.net")),
+                Named.of("S3: rename + bucket name case",
+                        Case.rename(S3, with(S3, "s3.bucket.name", "landing"), "bucket landing")),
+                Named.of("HTTP: rename + URL host case, default port, query and output topic",
+                        Case.rename(HTTP, HTTP_V2, "endpoint https://api.example.com/v1/orders")),
+                Named.of("Datagen: rename, same topic and quickstart",
+                        Case.rename(DATAGEN, with(DATAGEN, "quickstart", "orders"), "topic gen")),
+                Named.of("unknown source class: rename, same output topic",
+                        Case.rename(SALESFORCE, SALESFORCE, "write to topic sf")),
                 Named.of("sinks: two connectors swap names", Case.of()
-                        .had("peve-x", with(SINK, "topics", "d1")).had("peve-y", with(SINK, "topics", "d2"))
-                        .wants("peve-x", with(SINK, "topics", "d2")).wants("peve-y", with(SINK, "topics", "d1"))
+                        .had("peve-x", sink("d1")).had("peve-y", sink("d2"))
+                        .wants("peve-x", sink("d2")).wants("peve-y", sink("d1"))
                         .renames("peve-y", "peve-x").renames("peve-x", "peve-y").because("topic d")),
                 Named.of("files: two sources swap names", Case.of()
                         .had("peve-x", with(FILE, "file", "/data/a")).had("peve-y", with(FILE, "file", "/data/b"))
                         .wants("peve-x", with(FILE, "file", "/data/b")).wants("peve-y", with(FILE, "file", "/data/a"))
                         .renames("peve-y", "peve-x").renames("peve-x", "peve-y").because("path /data/")),
                 Named.of("sink: an update moves onto the data of a connector leaving the repository", Case.of()
-                        .had("peve-x", with(SINK, "topics", "d1")).had("peve-y", with(SINK, "topics", "d2"))
-                        .wants("peve-x", with(SINK, "topics", "d2"))
+                        .had("peve-x", sink("d1")).had("peve-y", sink("d2")).wants("peve-x", sink("d2"))
                         .renames("peve-y", "peve-x").because("topic d2")),
 
-                Named.of("not a rename: sinks on different topics", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", with(SINK, "topics", "payments"))),
-                Named.of("not a rename: a topics.regex that matches none of the old topics", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", with(SINK, "topics", null, "topics.regex", "pay.*"))),
-                Named.of("not a rename: file paths differ in case", Case.of()
-                        .had("peve-old", FILE).wants("peve-new", with(FILE, "file", "/data/ORDERS.txt"))),
-                Named.of("not a rename: same host and database, disjoint tables", Case.of()
-                        .had("peve-old", CDC).wants("peve-new", with(CDC, "table.include.list", "public.customers"))),
-                Named.of("not a rename: same tables on another database host", Case.of()
-                        .had("peve-old", CDC).wants("peve-new", with(CDC, "database.hostname", "db2.example.com"))),
-                Named.of("not a rename: different files, same output topic", Case.of()
-                        .had("peve-old", FILE).wants("peve-new", with(FILE, "file", "/data/other.txt"))),
-                Named.of("not a rename: Datagen with another quickstart", Case.of()
-                        .had("peve-old", DATAGEN).wants("peve-new", with(DATAGEN, "quickstart", "USERS"))),
-                Named.of("not a rename: a source and a sink on the same topic", Case.of()
-                        .had("peve-old", FILE).wants("peve-new", SINK)),
-                Named.of("not a rename: the old connector is still declared, only not selected", Case.of()
-                        .had("peve-old", SINK).wants("peve-new", SINK)
-                        .limitedTo("peve-new").declaredButNotSelected("peve-old")),
+                Named.of("not a rename: sinks on different topics", Case.distinct(SINK, sink("payments"))),
+                Named.of("not a rename: a topics.regex that matches none of the old topics",
+                        Case.distinct(SINK, sinkMatching("pay.*"))),
+                Named.of("not a rename: file paths differ in case",
+                        Case.distinct(FILE, with(FILE, "file", "/data/ORDERS.txt"))),
+                Named.of("not a rename: different files, same output topic",
+                        Case.distinct(FILE, with(FILE, "file", "/data/other.txt"))),
+                Named.of("not a rename: same host and database, disjoint tables",
+                        Case.distinct(CDC, with(CDC, "table.include.list", "public.customers"))),
+                Named.of("not a rename: same tables on another database host",
+                        Case.distinct(CDC, with(CDC, "database.hostname", "db2.example.com"))),
+                Named.of("not a rename: Datagen with another quickstart",
+                        Case.distinct(DATAGEN, with(DATAGEN, "quickstart", "USERS"))),
+                Named.of("not a rename: a source and a sink on the same topic", Case.distinct(FILE, SINK)),
+                Named.of("not a rename: the old connector is still declared, only not selected",
+                        Case.distinct(SINK, SINK).limitedTo("peve-new").declaredButNotSelected("peve-old")),
                 Named.of("not a rename: the old connector is outside the prefix", Case.of()
                         .had("other-team-sink", SINK).wants("peve-new", SINK).pruned()),
                 Named.of("not a rename: an update onto a topic whose connector stays", Case.of()
-                        .had("peve-x", with(SINK, "topics", "d1")).had("peve-y", with(SINK, "topics", "d2"))
-                        .wants("peve-x", with(SINK, "topics", "d2")).wants("peve-y", with(SINK, "topics", "d2"))),
+                        .had("peve-x", sink("d1")).had("peve-y", sink("d2"))
+                        .wants("peve-x", sink("d2")).wants("peve-y", sink("d2"))),
                 Named.of("not a rename: an update onto a topic nobody read", Case.of()
-                        .had("peve-x", with(SINK, "topics", "d1")).wants("peve-x", with(SINK, "topics", "d3"))));
+                        .had("peve-x", sink("d1")).wants("peve-x", sink("d3"))));
     }
 
     static Map<String, String> renamedFrom(Plan plan) {
