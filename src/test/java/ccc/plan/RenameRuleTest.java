@@ -45,10 +45,10 @@ class RenameRuleTest {
     /** One row: the cluster before, the repository now, and new connector → the connectors it takes over from. */
     record Case(List<ActualConnectorState> cluster, List<DesiredConnectorState> repo,
                 Map<String, List<String>> takeovers, String why, boolean prune, Set<String> selected,
-                Set<String> alsoDeclared) {
+                Set<String> alsoDeclared, boolean inPlace) {
 
         static Case of() {
-            return new Case(List.of(), List.of(), Map.of(), null, false, Set.of(), Set.of());
+            return new Case(List.of(), List.of(), Map.of(), null, false, Set.of(), Set.of(), false);
         }
 
         /** peve-old in the cluster, peve-new in the repository instead: a rename, for the reason given. */
@@ -64,35 +64,40 @@ class RenameRuleTest {
         Case had(String name, Map<String, String> config) {
             List<ActualConnectorState> more = new ArrayList<>(cluster);
             more.add(running(name, config));
-            return new Case(more, repo, takeovers, why, prune, selected, alsoDeclared);
+            return new Case(more, repo, takeovers, why, prune, selected, alsoDeclared, inPlace);
         }
 
         Case wants(String name, Map<String, String> config) {
             List<DesiredConnectorState> more = new ArrayList<>(repo);
             more.add(desired(name, config));
-            return new Case(cluster, more, takeovers, why, prune, selected, alsoDeclared);
+            return new Case(cluster, more, takeovers, why, prune, selected, alsoDeclared, inPlace);
         }
 
         Case renames(String from, String to) {
             Map<String, List<String>> more = new TreeMap<>(takeovers);
             more.merge(to, List.of(from), (a, b) -> Stream.concat(a.stream(), b.stream()).sorted().toList());
-            return new Case(cluster, repo, more, why, prune, selected, alsoDeclared);
+            return new Case(cluster, repo, more, why, prune, selected, alsoDeclared, inPlace);
         }
 
         Case because(String reason) {
-            return new Case(cluster, repo, takeovers, reason, prune, selected, alsoDeclared);
+            return new Case(cluster, repo, takeovers, reason, prune, selected, alsoDeclared, inPlace);
         }
 
         Case pruned() {
-            return new Case(cluster, repo, takeovers, why, true, selected, alsoDeclared);
+            return new Case(cluster, repo, takeovers, why, true, selected, alsoDeclared, inPlace);
         }
 
         Case limitedTo(String... names) {
-            return new Case(cluster, repo, takeovers, why, prune, Set.of(names), alsoDeclared);
+            return new Case(cluster, repo, takeovers, why, prune, Set.of(names), alsoDeclared, inPlace);
         }
 
         Case declaredButNotSelected(String... names) {
-            return new Case(cluster, repo, takeovers, why, prune, selected, Set.of(names));
+            return new Case(cluster, repo, takeovers, why, prune, selected, Set.of(names), inPlace);
+        }
+
+        /** The connector that takes over keeps reading its own data too, so keeps its offsets: updated in place. */
+        Case keepingItsOwnData() {
+            return new Case(cluster, repo, takeovers, why, prune, selected, alsoDeclared, true);
         }
 
         Plan plan(boolean allowOffsetLoss) {
@@ -194,6 +199,9 @@ class RenameRuleTest {
                 Named.of("sink: an update moves onto the data of a connector leaving the repository", Case.of()
                         .had("peve-x", sink("d1")).had("peve-y", sink("d2")).wants("peve-x", sink("d2"))
                         .renames("peve-y", "peve-x").because("topic d2")),
+                Named.of("sink: an update adds the topic of a connector leaving the repository", Case.of()
+                        .had("peve-x", sink("d1")).had("peve-y", sink("d2")).wants("peve-x", sink("d1,d2"))
+                        .renames("peve-y", "peve-x").because("topic d2").keepingItsOwnData()),
 
                 Named.of("not a rename: sinks on different topics", Case.distinct(SINK, sink("payments"))),
                 Named.of("not a rename: a topics.regex that matches none of the old topics",
@@ -216,6 +224,8 @@ class RenameRuleTest {
                 Named.of("not a rename: an update onto a topic whose connector stays", Case.of()
                         .had("peve-x", sink("d1")).had("peve-y", sink("d2"))
                         .wants("peve-x", sink("d2")).wants("peve-y", sink("d2"))),
+                Named.of("not a rename: of two sinks on one topic, one leaves and the other updates", Case.of()
+                        .had("peve-x", SINK).had("peve-y", SINK).wants("peve-x", with(SINK, "tasks.max", "2"))),
                 Named.of("not a rename: an update onto a topic nobody read", Case.of()
                         .had("peve-x", sink("d1")).wants("peve-x", sink("d3"))));
     }
@@ -267,9 +277,11 @@ class RenameRuleTest {
         assertEquals(expectedRenamedFrom(rename), renamedFrom(plan));
         Map<String, ActionType> actions = actions(plan);
         rename.takeovers().forEach((to, from) -> {
-            assertEquals(rename.declares(to) && rename.cluster().stream().anyMatch(c -> c.name().equals(to))
-                    ? ActionType.REPLACE : ActionType.CREATE, actions.get(to), "an existing connector that takes "
-                    + "over other data keeps no offsets: " + actions);
+            boolean existing = rename.cluster().stream().anyMatch(connector -> connector.name().equals(to));
+            ActionType expected = !existing ? ActionType.CREATE
+                    : rename.inPlace() ? ActionType.UPDATE : ActionType.REPLACE;
+            assertEquals(expected, actions.get(to), "an existing connector that moves onto other data keeps no "
+                    + "offsets; one that adds data keeps its own: " + actions);
             from.stream().filter(old -> !rename.declares(old))
                     .forEach(old -> assertEquals(ActionType.DELETE, actions.get(old), "left behind: " + actions));
         });
