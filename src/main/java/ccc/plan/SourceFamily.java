@@ -23,7 +23,8 @@ import java.util.function.Function;
  * FILE        filestream                             path: file (case-sensitive)
  * MONGODB     mongo                                  host: connection.host, the hosts of connection.uri,
  *                                                      connection.string, mongodb.connection.string;
- *                                                    database: database, database.include.list, the URI's;
+ *                                                    database: database, database.include.list (not the
+ *                                                      URI's path: that is the database to authenticate against);
  *                                                    collection: collection, collection.include.list
  * S3          s3                                     bucket: s3.bucket.name
  * GCS         gcs, googlecloudstorage                bucket: gcs.bucket.name
@@ -56,8 +57,7 @@ enum SourceFamily {
             .exact("path", "file")),
     MONGODB("MongoDB deployment", List.of("mongo"), config -> new Facets(config)
             .hosts("host", List.of("connection.host"), "connection.uri", "connection.string", "mongodb.connection.string")
-            .identifiers("database", List.of("database", "database.include.list"),
-                    "connection.uri", "connection.string", "mongodb.connection.string")
+            .identifiers("database", List.of("database", "database.include.list"))
             .identifiers("collection", List.of("collection", "collection.include.list"))),
     S3("S3 bucket", List.of("s3"), config -> new Facets(config)
             .ignoringCase("bucket", "s3.bucket.name")),

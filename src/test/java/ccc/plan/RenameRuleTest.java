@@ -217,6 +217,8 @@ class RenameRuleTest {
                 Named.of("not a rename: Datagen with another quickstart",
                         Case.distinct(DATAGEN, with(DATAGEN, "quickstart", "USERS"))),
                 Named.of("not a rename: a source and a sink on the same topic", Case.distinct(FILE, SINK)),
+                Named.of("not a rename: an S3 and a GCS bucket of one name",
+                        Case.distinct(S3, Map.of("connector.class", "GcsSource", "gcs.bucket.name", "Landing"))),
                 Named.of("not a rename: the old connector is still declared, only not selected",
                         Case.distinct(SINK, SINK).limitedTo("peve-new").declaredButNotSelected("peve-old")),
                 Named.of("not a rename: the old connector is outside the prefix", Case.of()
