@@ -1,6 +1,7 @@
 package ccc.plan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Optional;
 record SourceOrigin(String system, Map<String, NameSet> facets) {
 
     SourceOrigin {
-        facets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facets));
+        facets = Collections.unmodifiableMap(new LinkedHashMap<>(facets));
     }
 
     Optional<String> sharedWith(SourceOrigin other) {
