@@ -14,8 +14,13 @@ import java.util.TreeMap;
  */
 public final class Planner {
 
-    /** In order: prune decides deletions before the rename rule looks for what is leaving. */
-    private static final List<SafetyRule> RULES = List.of(new PruneRule(), new RenameRule(), new ReplaceRule(),
+    /**
+     * In order: prune decides deletions before the rename rule looks for what is leaving; the replace
+     * rule sees only the replacements the config requires, before the rename rule replaces connectors
+     * that take over other data (and refuses those itself); the connector limit counts the deletes a
+     * rename adds.
+     */
+    private static final List<SafetyRule> RULES = List.of(new PruneRule(), new ReplaceRule(), new RenameRule(),
             new ConnectorLimitRule(), new TaskLimitRule());
 
     private Planner() {

@@ -68,13 +68,17 @@ class PlanApplyEndToEndTest {
     }
 
     void blob(String name, String flushSize, String status) {
-        Repo.connector(root, "dev", "ccloud-blob-01", """
+        sink("ccloud-blob-01", name, "orders", flushSize, status);
+    }
+
+    void sink(String directory, String name, String topic, String flushSize, String status) {
+        Repo.connector(root, "dev", directory, """
                 {"name": "%s",
                  "config_nonsensitive": {"connector.class": "AzureBlobSink", "kafka.auth.mode": "SERVICE_ACCOUNT",
                                          "topics": "${topic}", "flush.size": "${flush}", "tasks.max": "1"},
                  "config_sensitive": {"azblob.account.key": "${vault:secret/peve/blob#account_key}"}}
-                """.formatted(name), "status: %s\nservice_account: SA_BLOB\ntopic: orders\nflush: %s\n"
-                .formatted(status, flushSize));
+                """.formatted(name), "status: %s\nservice_account: SA_BLOB\ntopic: %s\nflush: %s\n"
+                .formatted(status, topic, flushSize));
     }
 
     Cli.Result ccc(String... args) {
@@ -252,6 +256,55 @@ class PlanApplyEndToEndTest {
         assertEquals(0, apply.exitCode(), apply.toString());
         assertTrue(cloud.connectors.containsKey("peve-blob-02"));
         assertFalse(cloud.connectors.containsKey("peve-blob-01"));
+    }
+
+    @Test
+    void renameGoesThroughWithAllowOffsetLossAloneEvenWhenOnlyTheNewConnectorIsNamed() throws Exception {
+        applyAll();
+        blob("peve-blob-02", "1000", "RUNNING");
+        int before = cloud.writes().size();
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--allow-offset-loss", "peve-blob-02");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        List<String> writes = cloud.writes().subList(before, cloud.writes().size());
+        assertEquals(2, writes.size(), writes.toString());
+        assertTrue(writes.get(0).startsWith("DELETE ") && writes.get(0).endsWith("/connectors/peve-blob-01"),
+                "the old connector goes first, so two never run on the same data: " + writes);
+        assertTrue(writes.get(1).startsWith("POST "), writes.toString());
+        assertFalse(cloud.connectors.containsKey("peve-blob-01"));
+        assertTrue(cloud.connectors.containsKey("peve-blob-02"));
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode());
+    }
+
+    @Test
+    void twoSinksSwappingNamesAreTwoRenamesCarriedOutAsReplacements() throws Exception {
+        sink("ccloud-blob-03", "peve-blob-03", "payments", "1000", "RUNNING");
+        applyAll();
+        String id01 = cloud.connectors.get("peve-blob-01").id;
+        String id03 = cloud.connectors.get("peve-blob-03").id;
+        sink("ccloud-blob-01", "peve-blob-01", "payments", "1000", "RUNNING");
+        sink("ccloud-blob-03", "peve-blob-03", "orders", "1000", "RUNNING");
+
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        assertEquals(3, plan.exitCode(), plan.toString());
+        List<String> refused = new ArrayList<>();
+        json(plan).path("refusals").forEach(refusal -> {
+            assertEquals("rename", refusal.path("rule").asText());
+            refused.add(refusal.path("connector").asText());
+        });
+        assertEquals(List.of("peve-blob-01", "peve-blob-03"), refused.stream().sorted().toList());
+        int before = cloud.writes().size();
+        assertEquals(3, ccc("apply", "--env", "dev", "--auto-approve").exitCode());
+        assertEquals(before, cloud.writes().size(), "a refused apply sent " + cloud.writes());
+
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--allow-offset-loss");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        FakeConfluentCloud.Connector blob01 = cloud.connectors.get("peve-blob-01");
+        FakeConfluentCloud.Connector blob03 = cloud.connectors.get("peve-blob-03");
+        assertEquals("payments", blob01.config.get("topics"));
+        assertEquals("orders", blob03.config.get("topics"));
+        assertFalse(blob01.id.equals(id01) || blob03.id.equals(id03),
+                "each was re-created, so neither kept the other's offsets");
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode());
     }
 
     @Test
