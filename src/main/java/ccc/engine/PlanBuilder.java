@@ -66,12 +66,13 @@ public final class PlanBuilder {
         }
         for (String name : selected) {
             boolean known = all.stream().anyMatch(c -> c.name().equals(name))
-                    || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(name));
+                    || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(environment, name));
             if (!known) {
                 List<String> candidates = new ArrayList<>(all.stream().map(DesiredConnector::name).toList());
-                actual.stream().map(ActualConnectorState::name).filter(config::isManaged).forEach(candidates::add);
+                actual.stream().map(ActualConnectorState::name).filter(n -> config.isManaged(environment, n))
+                        .forEach(candidates::add);
                 throw new CccException("no connector named '" + name + "' in " + environment
-                        + " (neither in the repository nor, under the prefix " + config.namePrefix()
+                        + " (neither in the repository nor, under the prefix " + config.namePrefix(environment)
                         + ", in the cluster)" + Suggestions.closest(name, candidates));
             }
         }
@@ -94,8 +95,8 @@ public final class PlanBuilder {
             resolved.put(connector.name(), connector);
         }
 
-        int outside = (int) actual.stream().filter(c -> !config.isManaged(c.name())).count();
-        PlanOptions options = new PlanOptions(config.namePrefix(), config.sensitiveMode(), config.limits(),
+        int outside = (int) actual.stream().filter(c -> !config.isManaged(environment, c.name())).count();
+        PlanOptions options = new PlanOptions(config.namePrefix(environment), config.sensitiveMode(), config.limits(),
                 request.allowOffsetLoss(), request.prune(), selected, digest, outside,
                 all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()),
                 IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets());

@@ -76,7 +76,7 @@ public final class Runbook {
 
     /** Connectors of the managed scope (all of them with anyName), as the cluster lists them. */
     public boolean inScope(String name) {
-        return anyName || workspace.config().isManaged(name);
+        return anyName || workspace.config().isManaged(environment, name);
     }
 
     /** Connector names (directory names are translated), each checked against the prefix and the cluster. */
@@ -86,7 +86,7 @@ public final class Runbook {
         for (String name : names) {
             if (!inScope(name)) {
                 throw CccException.refused("'" + name + "' is outside the managed prefix '"
-                        + workspace.config().namePrefix() + "'; pass --any-name to act on another team's connector.");
+                        + workspace.config().namePrefix(environment) + "'; pass --any-name to act on another team's connector.");
             }
             if (!cluster.containsKey(name)) {
                 throw new CccException("no connector named '" + name + "' in " + environment + " ("
