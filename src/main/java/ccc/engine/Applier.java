@@ -58,8 +58,21 @@ public final class Applier {
         List<Action> deletes = plan.changes().stream().filter(a -> a.type() == ActionType.DELETE).toList();
         List<Action> others = plan.changes().stream().filter(a -> a.type() != ActionType.DELETE).toList();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        // A replacement's delete runs with the deletes: when two connectors swap their data, neither
+        // is created before both old ones are gone, so no two connectors ever run on the same data.
+        for (Action action : others) {
+            if (action.type() == ActionType.REPLACE) {
+                try {
+                    client.delete(action.connector());
+                } catch (CccException e) {
+                    outcomes.put(action.connector(), new Outcome(action.connector(), action.type(),
+                            Outcome.Result.FAILED, null, "the old connector could not be deleted: " + e.getMessage()));
+                }
+            }
+        }
         List<Settling> pending = new ArrayList<>();
-        for (List<Action> phase : List.of(deletes, others)) {
+        for (List<Action> phase : List.of(deletes, others.stream().filter(a -> !outcomes.containsKey(a.connector()))
+                .toList())) {
             for (Sent sent : sendAll(phase, desired, before)) {
                 if (sent.outcome() != null) {
                     progress.accept(sent.outcome());
@@ -130,8 +143,7 @@ public final class Applier {
                 }
                 case CREATE -> create(name, connector, action);
                 case REPLACE -> {
-                    client.delete(name);
-                    create(name, connector, action);
+                    create(name, connector, action); // deleted with the deletes, before anything is created
                     before = null;
                 }
                 case UPDATE -> {
