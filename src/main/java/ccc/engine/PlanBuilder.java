@@ -39,6 +39,15 @@ public final class PlanBuilder {
     /** Key names that hold secrets in the plugins the bank uses; only ever used to mask more, never less. */
     private static final Pattern SECRET_LIKE_KEY =
             Pattern.compile("(?i).*(password|secret|token|credential|private|\\.key)$");
+    /**
+     * Keys Confluent Cloud adds to every connector (../shared/docs/confluent-cloud-api.md): never
+     * secret because of their name ({@code valid.kafka.api.key} holds "true").
+     */
+    private static final Set<String> SERVER_KEYS = Set.of("cloud.environment", "cloud.provider", "connector.crn",
+            "kafka.endpoint", "kafka.region", "kafka.dedicated", "kafka.max.partition.validation.disable",
+            "kafka.user.id", "schema.registry.url", "valid.kafka.api.key", "confluent.custom.plugin.type",
+            "confluent.resource.connector.tier", "name", "connector.class");
+    private static final String SERVER_KEY_PREFIX = "config.internal.";
 
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
                                    Session access, SecretRegistry registry) {
@@ -93,12 +102,17 @@ public final class PlanBuilder {
      * the scrubber, and the plain-text secrets a self-managed worker returns are masked as Cloud
      * masks them (so neither a plan nor a saved plan's fingerprint carries them). A key counts as
      * secret when its connector declares it sensitive, when the cluster masks it, when ccc's digest
-     * lists it, or, for a key the repository does not declare at all, when its name says so.
+     * lists it, or, for a key the repository does not declare at all, when its name says so (never
+     * for a key the server adds). A sensitive value the repository holds literally, not as a Vault
+     * reference, joins the scrubber too: a trace may echo it in free text.
      */
     public static List<ActualConnectorState> protectSecrets(List<ActualConnectorState> actual,
                                                             List<DesiredConnector> desired, SecretRegistry registry) {
         Set<String> sensitive = new java.util.HashSet<>();
         desired.forEach(connector -> sensitive.addAll(connector.sensitive().keySet()));
+        desired.forEach(connector -> connector.sensitive().values().stream()
+                .filter(template -> !template.hasVaultReferences() && template.variables().isEmpty())
+                .forEach(template -> registry.register(template.text())));
         for (ActualConnectorState connector : actual) {
             connector.config().forEach((key, value) -> {
                 if (ConfigDiff.isMasked(value)) {
@@ -116,7 +130,7 @@ public final class PlanBuilder {
             connector.config().forEach((key, value) -> {
                 boolean declaredPlain = declared != null && declared.config().containsKey(key)
                         && !declared.sensitive().containsKey(key);
-                boolean secret = !declaredPlain && (sensitive.contains(key) || SECRET_LIKE_KEY.matcher(key).matches());
+                boolean secret = !declaredPlain && (sensitive.contains(key) || secretByName(key));
                 if (secret && !ConfigDiff.isMasked(value)) {
                     registry.register(value);
                     registry.registerKey(key);
@@ -128,6 +142,10 @@ public final class PlanBuilder {
             protectedStates.add(new ActualConnectorState(connector.name(), connector.id(), config, connector.state()));
         }
         return protectedStates;
+    }
+
+    private static boolean secretByName(String key) {
+        return !SERVER_KEYS.contains(key) && !key.startsWith(SERVER_KEY_PREFIX) && SECRET_LIKE_KEY.matcher(key).matches();
     }
 
     public static ActualConnectorState toActual(RemoteConnector connector) {
