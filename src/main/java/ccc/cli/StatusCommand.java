@@ -50,11 +50,7 @@ final class StatusCommand extends RunbookCommand {
                 return code;
             }
             Thread.sleep(interval.toMillis());
-            if (console.color()) {
-                console.print("\u001b[H\u001b[2J");
-            } else {
-                console.println("");
-            }
+            console.clearScreen();
         }
     }
 
