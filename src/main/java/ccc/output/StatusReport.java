@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Connector and task states for the on-call engineer, and for scripts (format_version 1). */
+/**
+ * Connector and task states for the on-call engineer, and for scripts (format_version 1).
+ *
+ * @param tracesScrubbedByKey whether every sensitive key (and literal sensitive value) the repository
+ *     declares for the environment was known to the scrubber: false when some connector file could
+ *     not be read, so a trace may show a secret that only its key would have given away
+ */
 public record StatusReport(String environment, String location, List<RemoteConnector> connectors, List<String> missing,
-                           boolean fullTrace) implements Report {
+                           boolean fullTrace, boolean tracesScrubbedByKey) implements Report {
 
     private static final int TRACE_LINES = 5;
 
@@ -96,6 +102,7 @@ public record StatusReport(String environment, String location, List<RemoteConne
         }
         ArrayNode absent = root.putArray("missing");
         missing.forEach(absent::add);
+        root.put("traces_scrubbed_by_key", tracesScrubbedByKey);
         return root;
     }
 

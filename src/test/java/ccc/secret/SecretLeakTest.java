@@ -199,4 +199,56 @@ class SecretLeakTest {
         assertNotEquals(0, ccc("apply", "--env", "dev", "--auto-approve").exitCode());
         assertTrue(cloud.writes().isEmpty(), "nothing sent: " + cloud.writes());
     }
+
+    @Test
+    void statusMasksWhatTheRepositoryDeclaresInEveryEchoForm() throws IOException {
+        String literal = "repo-literal-s3cret-5c1f";
+        cloud.passwordKeys.add("database.pass");
+        Repo.connector(root, "dev", "ccloud-lit-01", """
+                {"name": "peve-lit-01",
+                 "config_nonsensitive": {"connector.class": "PostgresSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "kafka.topic": "lit", "tasks.max": "1"},
+                 "config_sensitive": {"database.pass": "%s"}}
+                """.formatted(literal), "service_account: sa-lit01\n");
+        FakeConfluentCloud.Connector db = cloud.put("peve-db-01", Map.of("connector.class", "PostgresSource",
+                "connection.password", "prefix-" + PASSWORD));
+        db.state = "FAILED";
+        db.trace = "org.postgresql.util.PSQLException: FATAL: password authentication failed (host=db port=5432"
+                + " password=prefix-" + PASSWORD + " dbname=x)";
+        FakeConfluentCloud.Connector lit = cloud.put("peve-lit-01", Map.of("connector.class", "PostgresSource",
+                "database.pass", literal));
+        lit.state = "FAILED";
+        lit.trace = "org.postgresql.util.PSQLException: authentication failed for user peve with " + literal;
+
+        for (String format : List.of("text", "json", "markdown")) {
+            Cli.Result status = ccc("status", "--env", "dev", "--trace", "--output", format);
+            assertEquals(1, status.exitCode(), status.toString());
+            assertFalse(status.all().contains(literal), status.toString());
+            assertFalse(status.err().contains("not by key"), status.toString());
+        }
+        Cli.Result text = ccc("status", "--env", "dev");
+        assertTrue(text.out().contains("(host=db port=5432 password=******** dbname=x)"), text.toString());
+        assertTrue(text.out().contains("authentication failed for user peve with ********"), text.toString());
+        JsonNode json = new ObjectMapper().readTree(ccc("status", "--env", "dev", "--output", "json").out());
+        assertTrue(json.path("traces_scrubbed_by_key").asBoolean(false), json.toString());
+    }
+
+    @Test
+    void statusSaysPlainlyWhenItCannotScrubByKey() throws IOException {
+        Repo.write(root, "ccloud-db-01/dev-ccloud-db-01.json", "{ broken");
+        FakeConfluentCloud.Connector db = cloud.put("peve-db-01", Map.of("connector.class", "PostgresSource"));
+        db.state = "FAILED";
+        db.trace = "org.postgresql.util.PSQLException: FATAL: the database system is starting up";
+
+        Cli.Result json = ccc("status", "--env", "dev", "--output", "json");
+        assertEquals(1, json.exitCode(), json.toString());
+        assertFalse(new ObjectMapper().readTree(json.out()).path("traces_scrubbed_by_key").asBoolean(true));
+        assertEquals(1, json.err().lines().count(), json.toString());
+        assertTrue(json.err().startsWith("warning: some connector files of dev cannot be read, so the sensitive keys"
+                + " they declare are unknown: traces are shown scrubbed only of what the cluster masks, not by key"),
+                json.toString());
+        Cli.Result text = ccc("status", "--env", "dev");
+        assertTrue(text.err().contains("not by key"), text.toString());
+        assertTrue(text.out().contains("the database system is starting up"), text.toString());
+    }
 }
