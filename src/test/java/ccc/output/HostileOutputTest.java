@@ -38,14 +38,12 @@ class HostileOutputTest {
     @BeforeEach
     void setUp() throws Exception {
         cloud = new FakeConfluentCloud();
-        cloud.serviceAccounts.put("SA_GEN", "sa-gen01");
+        cloud.serviceAccounts.put("SA_PEVE_DATAGEN", "sa-gen01");
         env = cloud.env("api-secret-value", "vault-token-value");
         Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
-        Repo.connector(root, "dev", "ccloud-gen-01", """
-                {"name": "peve-gen-01",
-                 "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
-                                         "kafka.topic": "%s", "quickstart": "ORDERS", "tasks.max": "1"}}
-                """.formatted(jsonString(HOSTILE_VALUE)), "service_account: SA_GEN\n");
+        Repo.datagen(root, "ccloud-gen-01", "peve-gen-01");
+        Repo.write(root, "ccloud-gen-01/dev-vars.yaml", "service_account: SA_PEVE_DATAGEN\ntopic: \""
+                + quoted(HOSTILE_VALUE) + "\"\n");
     }
 
     @AfterEach
@@ -65,7 +63,8 @@ class HostileOutputTest {
         }
     }
 
-    private static String jsonString(String value) {
+    /** The inside of a YAML double-quoted string: control characters as backslash-u escapes. */
+    private static String quoted(String value) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
             if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x7f && c <= 0x9f) || c == '\u202e') {
