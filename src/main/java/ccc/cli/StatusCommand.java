@@ -42,6 +42,11 @@ final class StatusCommand extends RunbookCommand {
     @Override
     public Integer call() throws InterruptedException {
         Console console = open();
+        if (!runbook.knowsEverySensitiveKey()) {
+            console.warn("some connector files of " + environment.name + " cannot be read, so the sensitive keys they"
+                    + " declare are unknown: traces are shown scrubbed only of what the cluster masks, not by key"
+                    + " ('ccc validate' names the broken files).");
+        }
         int refreshes = 0;
         while (true) {
             int code = showOnce(console);
@@ -50,11 +55,7 @@ final class StatusCommand extends RunbookCommand {
                 return code;
             }
             Thread.sleep(interval.toMillis());
-            if (console.color()) {
-                console.print("\u001b[H\u001b[2J");
-            } else {
-                console.println("");
-            }
+            console.clearScreen();
         }
     }
 
@@ -72,7 +73,7 @@ final class StatusCommand extends RunbookCommand {
         }
         List<RemoteConnector> connectors = new ArrayList<>(shown.values());
         console.emit(output.format, new StatusReport(environment.name, runbook.session().location(), connectors,
-                missing, fullTrace));
+                missing, fullTrace, runbook.knowsEverySensitiveKey()));
         boolean failed = connectors.stream().anyMatch(StatusReport::isFailed);
         return failed || !missing.isEmpty() ? ExitCode.ERROR : ExitCode.OK;
     }

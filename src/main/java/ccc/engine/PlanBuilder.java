@@ -164,12 +164,17 @@ public final class PlanBuilder {
      * the scrubber, and the plain-text secrets a self-managed worker returns are masked as Cloud
      * masks them (so neither a plan nor a saved plan's fingerprint carries them). A key counts as
      * secret when its connector declares it sensitive, when the cluster masks it, when ccc's digest
-     * lists it, or, for a key the repository does not declare at all, when its name says so.
+     * lists it, or, for a key the repository does not declare at all, when its name says so (never
+     * for a key the server adds). A sensitive value the repository holds literally, not as a Vault
+     * reference, joins the scrubber too: a trace may echo it in free text.
      */
     public static List<ActualConnectorState> protectSecrets(List<ActualConnectorState> actual,
                                                             List<DesiredConnector> desired, SecretRegistry registry) {
         Set<String> sensitive = new java.util.HashSet<>();
         desired.forEach(connector -> sensitive.addAll(connector.sensitive().keySet()));
+        desired.forEach(connector -> connector.sensitive().values().stream()
+                .filter(template -> !template.hasVaultReferences() && template.variables().isEmpty())
+                .forEach(template -> registry.register(template.text())));
         for (ActualConnectorState connector : actual) {
             connector.config().forEach((key, value) -> {
                 if (Masks.isMasked(value)) {
@@ -187,7 +192,7 @@ public final class PlanBuilder {
             connector.config().forEach((key, value) -> {
                 boolean declaredPlain = declared != null && declared.config().containsKey(key)
                         && !declared.sensitive().containsKey(key);
-                boolean secret = !declaredPlain && (sensitive.contains(key) || SECRET_LIKE_KEY.matcher(key).matches());
+                boolean secret = !declaredPlain && (sensitive.contains(key) || secretByName(key));
                 if (secret && !Masks.isMasked(value)) {
                     registry.register(value);
                     registry.registerKey(key);
@@ -199,6 +204,11 @@ public final class PlanBuilder {
             protectedStates.add(connector.withConfig(config));
         }
         return protectedStates;
+    }
+
+    private static boolean secretByName(String key) {
+        // Keys the server adds are never secret because of their name: valid.kafka.api.key holds "true".
+        return !IgnoredKeys.DEFAULT.ignores(key) && SECRET_LIKE_KEY.matcher(key).matches();
     }
 
     public static ActualConnectorState toActual(RemoteConnector connector) {

@@ -63,8 +63,9 @@ public final class Runbook {
 
     /**
      * Every connector of the cluster, in one request. What may be secret in them (declared sensitive
-     * keys, keys the cluster masks, plain-text secrets of a self-managed worker) joins the scrubber
-     * first, because traces and errors can echo a config back.
+     * keys, sensitive values the repository holds literally, keys the cluster masks, plain-text
+     * secrets of a self-managed worker) joins the scrubber first, because traces and errors can echo
+     * a config back. Vault is not read: a Vault secret echoed without its key is not known here.
      */
     public Map<String, RemoteConnector> cluster() {
         Map<String, RemoteConnector> cluster = client().list();
@@ -72,6 +73,15 @@ public final class Runbook {
         PlanBuilder.protectSecrets(cluster.values().stream().map(PlanBuilder::toActual).toList(),
                 workspace.connectors(environment), secrets);
         return cluster;
+    }
+
+    /**
+     * Whether {@link #cluster()} knew every sensitive key the repository declares for the
+     * environment: false when some connector file is broken, so that its connectors' traces are
+     * scrubbed only of what the cluster itself masks.
+     */
+    public boolean knowsEverySensitiveKey() {
+        return !workspace.hasErrors();
     }
 
     /** Connectors of the managed scope (all of them with anyName), as the cluster lists them. */

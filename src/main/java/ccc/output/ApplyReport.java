@@ -26,8 +26,8 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
 
     public static String line(Outcome outcome, Console console) {
         Console.Style style = outcome.ok() ? Console.Style.GREEN : Console.Style.RED;
-        return console.style(style, (outcome.ok() ? "  ok      " : "  FAILED  ") + outcome.connector())
-                + " (" + outcome.action().id() + "): " + outcome.message()
+        return console.style(style, (outcome.ok() ? "  ok      " : "  FAILED  ") + console.value(outcome.connector()))
+                + " (" + outcome.action().id() + "): " + console.value(outcome.message())
                 + (outcome.elapsed() == null ? "" : " [" + seconds(outcome.elapsed()) + "s]");
     }
 
@@ -71,15 +71,15 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
     }
 
     @Override
-    public String markdown() {
-        StringBuilder out = new StringBuilder("### ccc apply: `").append(plan.environment()).append("`\n\n");
+    public String markdown(Markdown md) {
+        StringBuilder out = new StringBuilder("### ccc apply: ").append(md.code(plan.environment())).append("\n\n");
         long failed = outcomes.stream().filter(o -> !o.ok()).count();
         out.append("**").append(outcomes.size() - failed).append(" succeeded, ").append(failed).append(" failed.**\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Outcome outcome : outcomes) {
-            rows.add(List.of(Markdown.code(outcome.connector()), outcome.action().id(),
+            rows.add(List.of(md.code(outcome.connector()), outcome.action().id(),
                     outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    Markdown.cell(outcome.state()), Markdown.cell(outcome.message())));
+                    md.cell(outcome.state()), md.cell(outcome.message())));
         }
         if (!rows.isEmpty()) {
             out.append(Markdown.table(List.of("connector", "action", "result", "state", "message"), rows));

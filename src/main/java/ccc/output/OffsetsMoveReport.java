@@ -11,10 +11,10 @@ public record OffsetsMoveReport(String environment, String request, OffsetsMove 
 
     @Override
     public String text(Console console) {
-        StringBuilder out = new StringBuilder("Offsets of ").append(move.connector()).append(" after:\n");
+        StringBuilder out = new StringBuilder("Offsets of ").append(console.value(move.connector())).append(" after:\n");
         out.append(new OffsetsReport(move.after()).text(console));
         if (move.status().isApplied()) {
-            out.append("Offsets request APPLIED for ").append(move.connector()).append(".\n");
+            out.append("Offsets request APPLIED for ").append(console.value(move.connector())).append(".\n");
         }
         return out.toString();
     }
@@ -34,12 +34,12 @@ public record OffsetsMoveReport(String environment, String request, OffsetsMove 
     }
 
     @Override
-    public String markdown() {
-        return "### ccc offsets " + request + ": `" + move.connector() + "` (" + environment + ")\n\n"
-                + "Request ended **" + move.status().phase() + "**"
+    public String markdown(Markdown md) {
+        return "### ccc offsets " + request + ": " + md.code(move.connector()) + " (" + md.cell(environment) + ")\n\n"
+                + "Request ended **" + md.cell(move.status().phase()) + "**"
                 + (move.status().message() == null || move.status().message().isBlank() ? "" : ": "
-                + Markdown.cell(move.status().message())) + ".\n\nBefore:\n\n"
-                + new OffsetsReport(move.before()).markdown() + "\nAfter:\n\n"
-                + new OffsetsReport(move.after()).markdown();
+                + md.cell(move.status().message())) + ".\n\nBefore:\n\n"
+                + new OffsetsReport(move.before()).markdown(md) + "\nAfter:\n\n"
+                + new OffsetsReport(move.after()).markdown(md);
     }
 }

@@ -16,11 +16,11 @@ public record OffsetsReport(ConnectorOffsets offsets) implements Report {
         }
         StringBuilder out = new StringBuilder();
         for (ConnectorOffsets.Entry entry : offsets.offsets()) {
-            out.append("  ").append(Json.compact(entry.partition())).append("  ->  ")
-                    .append(Json.compact(entry.offset())).append('\n');
+            out.append("  ").append(console.value(Json.compact(entry.partition()))).append("  ->  ")
+                    .append(console.value(Json.compact(entry.offset()))).append('\n');
         }
         if (offsets.observedAt() != null) {
-            out.append("  (observed at ").append(offsets.observedAt()).append(")\n");
+            out.append("  (observed at ").append(console.value(offsets.observedAt())).append(")\n");
         }
         return out.toString();
     }
@@ -40,11 +40,11 @@ public record OffsetsReport(ConnectorOffsets offsets) implements Report {
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         List<List<String>> rows = new ArrayList<>();
         for (ConnectorOffsets.Entry entry : offsets.offsets()) {
-            rows.add(List.of(Markdown.code(Json.compact(entry.partition())), Markdown.code(Json.compact(entry.offset()))));
+            rows.add(List.of(md.code(Json.compact(entry.partition())), md.code(Json.compact(entry.offset()))));
         }
-        return "### Offsets of `" + offsets.name() + "`\n\n" + Markdown.table(List.of("partition", "offset"), rows);
+        return "### Offsets of " + md.code(offsets.name()) + "\n\n" + Markdown.table(List.of("partition", "offset"), rows);
     }
 }

@@ -18,14 +18,14 @@ public record PlanReport(Plan plan, String location) implements Report {
     @Override
     public String text(Console console) {
         StringBuilder out = new StringBuilder();
-        out.append("Plan for ").append(plan.environment()).append(" (").append(location).append("), sensitive drift: ")
-                .append(plan.sensitiveMode().id()).append(note(plan)).append("\n");
+        out.append("Plan for ").append(console.value(plan.environment())).append(" (").append(console.value(location))
+                .append("), sensitive drift: ").append(plan.sensitiveMode().id()).append(note(plan)).append("\n");
         for (Action action : plan.actions()) {
             if (action.type() == ActionType.NO_OP) {
                 continue;
             }
             out.append('\n').append(console.style(style(action.type()), "  " + action.type().symbol() + " "
-                    + action.connector())).append("  ").append(headline(action)).append('\n');
+                    + console.value(action.connector()))).append("  ").append(headline(action, console)).append('\n');
             for (Change change : action.changes()) {
                 out.append("      ").append(line(action.type(), change, console)).append('\n');
             }
@@ -33,17 +33,17 @@ public record PlanReport(Plan plan, String location) implements Report {
         if (!plan.notices().isEmpty()) {
             out.append('\n').append(console.style(Console.Style.YELLOW, "Notes:")).append('\n');
             for (Notice notice : plan.notices()) {
-                out.append("  ! ").append(notice.message()).append('\n');
+                out.append("  ! ").append(console.value(notice.message())).append('\n');
                 if (notice.fix() != null) {
-                    out.append("    ").append(notice.fix()).append('\n');
+                    out.append("    ").append(console.value(notice.fix())).append('\n');
                 }
             }
         }
         if (plan.refused()) {
             out.append('\n').append(console.style(Console.Style.RED, "Refused by safety rules:")).append('\n');
             for (Refusal refusal : plan.refusals()) {
-                out.append("  x ").append(refusal.message()).append(".\n    Override: ").append(refusal.override())
-                        .append('\n');
+                out.append("  x ").append(console.value(refusal.message())).append(".\n    Override: ")
+                        .append(console.value(refusal.override())).append('\n');
             }
         }
         out.append('\n').append(summaryLine(plan)).append('\n');
@@ -60,10 +60,11 @@ public record PlanReport(Plan plan, String location) implements Report {
         };
     }
 
-    private static String headline(Action action) {
+    private static String headline(Action action, Console console) {
         return switch (action.type()) {
             case CREATE -> action.renamedFrom() == null ? "will be created"
-                    : "will be created (rename of " + action.renamedFrom() + ": starts without its offsets)";
+                    : "will be created (rename of " + console.value(action.renamedFrom())
+                    + ": starts without its offsets)";
             case UPDATE -> "will be updated in place (offsets kept)";
             case REPLACE -> "must be replaced: deleted and re-created, OFFSETS LOST";
             case DELETE -> "will be deleted, with its offsets";
@@ -71,27 +72,28 @@ public record PlanReport(Plan plan, String location) implements Report {
             case RESUME -> "will be resumed";
             case ORPHAN -> "is in the cluster but not in the repository (kept; --prune deletes it)";
             case NO_OP -> "unchanged";
-        } + (action.directory() == null ? "" : "  [" + action.directory() + "]");
+        } + (action.directory() == null ? "" : "  [" + console.value(action.directory()) + "]");
     }
 
     private static String line(ActionType type, Change change, Console console) {
         if (change.sensitive()) {
             boolean created = type == ActionType.CREATE;
             String what = created ? "(sensitive value)" : "(sensitive value changed)";
-            return (created ? "+ " : "~ ") + change.key() + " = " + console.style(Console.Style.DIM, what);
+            return (created ? "+ " : "~ ") + console.value(change.key()) + " = " + console.style(Console.Style.DIM, what);
         }
+        String key = console.value(change.key());
         if (change.before() == null) {
-            return console.style(Console.Style.GREEN, "+ " + change.key() + " = " + quote(change.after()));
+            return console.style(Console.Style.GREEN, "+ " + key + " = " + quote(change.after(), console));
         }
         if (change.after() == null) {
-            return console.style(Console.Style.RED, "- " + change.key() + " = " + quote(change.before()));
+            return console.style(Console.Style.RED, "- " + key + " = " + quote(change.before(), console));
         }
-        return console.style(Console.Style.YELLOW, "~ " + change.key() + ": " + quote(change.before()) + " -> "
-                + quote(change.after()));
+        return console.style(Console.Style.YELLOW, "~ " + key + ": " + quote(change.before(), console) + " -> "
+                + quote(change.after(), console));
     }
 
-    private static String quote(String value) {
-        return "\"" + value + "\"";
+    private static String quote(String value, Console console) {
+        return "\"" + console.value(value) + "\"";
     }
 
     private static Console.Style style(ActionType type) {
@@ -171,9 +173,9 @@ public record PlanReport(Plan plan, String location) implements Report {
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         StringBuilder out = new StringBuilder();
-        out.append("### ccc plan: `").append(plan.environment()).append("` (").append(Markdown.cell(location))
+        out.append("### ccc plan: ").append(md.code(plan.environment())).append(" (").append(md.cell(location))
                 .append(")\n\n");
         out.append("**").append(summaryLine(plan)).append("**\n\n");
         out.append("Sensitive drift mode: `").append(plan.sensitiveMode().id()).append("`.\n\n");
@@ -181,16 +183,16 @@ public record PlanReport(Plan plan, String location) implements Report {
             out.append("#### :no_entry: Refused by safety rules\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (Refusal refusal : plan.refusals()) {
-                rows.add(List.of(Markdown.code(refusal.connector()), refusal.rule().id(), Markdown.cell(refusal.message()),
-                        Markdown.code(refusal.override())));
+                rows.add(List.of(md.code(refusal.connector()), refusal.rule().id(), md.cell(refusal.message()),
+                        md.code(refusal.override())));
             }
             out.append(Markdown.table(List.of("connector", "rule", "why", "override"), rows)).append('\n');
         }
         if (!plan.notices().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Notice notice : plan.notices()) {
-                rows.add(List.of(Markdown.code(notice.connector()), notice.kind().id(), Markdown.cell(notice.message()),
-                        Markdown.cell(notice.fix())));
+                rows.add(List.of(md.code(notice.connector()), notice.kind().id(), md.cell(notice.message()),
+                        md.cell(notice.fix())));
             }
             out.append("#### Notes\n\n").append(Markdown.table(List.of("connector", "note", "what", "fix"), rows))
                     .append('\n');
@@ -199,28 +201,29 @@ public record PlanReport(Plan plan, String location) implements Report {
         if (!shown.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Action action : shown) {
-                rows.add(List.of(action.type().id(), Markdown.code(action.connector()),
-                        Markdown.code(action.directory()), Markdown.cell(changeSummary(action))));
+                rows.add(List.of(action.type().id(), md.code(action.connector()),
+                        md.code(action.directory()), md.cell(changeSummary(action))));
             }
             out.append(Markdown.table(List.of("action", "connector", "directory", "changes"), rows)).append('\n');
-            out.append("<details><summary>Changed keys</summary>\n\n```diff\n");
+            StringBuilder diff = new StringBuilder();
             for (Action action : shown) {
-                out.append(action.type().symbol()).append(' ').append(action.connector()).append('\n');
+                diff.append(action.type().symbol()).append(' ').append(md.plain(action.connector())).append('\n');
                 for (Change change : action.changes()) {
+                    String key = md.plain(change.key());
                     if (change.sensitive()) {
-                        out.append(action.type() == ActionType.CREATE ? "+ " : "! ").append(change.key())
-                                .append(" (sensitive)\n");
-                    } else if (change.before() == null) {
-                        out.append("+ ").append(change.key()).append(" = ").append(change.after()).append('\n');
-                    } else if (change.after() == null) {
-                        out.append("- ").append(change.key()).append(" = ").append(change.before()).append('\n');
+                        diff.append(action.type() == ActionType.CREATE ? "+ " : "! ").append(key).append(" (sensitive)\n");
                     } else {
-                        out.append("- ").append(change.key()).append(" = ").append(change.before()).append('\n');
-                        out.append("+ ").append(change.key()).append(" = ").append(change.after()).append('\n');
+                        if (change.before() != null) {
+                            diff.append("- ").append(key).append(" = ").append(md.plain(change.before())).append('\n');
+                        }
+                        if (change.after() != null) {
+                            diff.append("+ ").append(key).append(" = ").append(md.plain(change.after())).append('\n');
+                        }
                     }
                 }
             }
-            out.append("```\n\n</details>\n");
+            out.append("<details><summary>Changed keys</summary>\n\n").append(Markdown.fenced("diff", diff.toString()))
+                    .append("\n</details>\n");
         }
         return out.toString();
     }

@@ -21,13 +21,14 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
             String label = problem.isError()
                     ? console.style(Console.Style.RED, "error")
                     : console.style(Console.Style.YELLOW, "warning");
-            out.append(label).append(": ").append(problem.where()).append(": ").append(problem.message());
+            out.append(label).append(": ").append(console.value(problem.where())).append(": ")
+                    .append(console.value(problem.message()));
             if (problem.hint() != null && !problem.hint().isEmpty()) {
-                out.append("\n  ").append(problem.hint());
+                out.append("\n  ").append(console.value(problem.hint()));
             }
             out.append('\n');
         }
-        out.append(summary(problems, connectors, environments)).append('\n');
+        out.append(console.value(summary(problems, connectors, environments))).append('\n');
         return out.toString();
     }
 
@@ -69,14 +70,14 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         StringBuilder out = new StringBuilder("### ccc validate\n\n");
-        out.append(summary(problems, connectors, environments)).append("\n\n");
+        out.append(md.cell(summary(problems, connectors, environments))).append("\n\n");
         if (!problems.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Problem problem : problems) {
-                rows.add(List.of(problem.isError() ? "error" : "warning", Markdown.code(problem.where()),
-                        Markdown.cell(problem.message()), Markdown.cell(problem.hint())));
+                rows.add(List.of(problem.isError() ? "error" : "warning", md.code(problem.where()),
+                        md.cell(problem.message()), md.cell(problem.hint())));
             }
             out.append(Markdown.table(List.of("", "where", "problem", "what to do"), rows));
         }

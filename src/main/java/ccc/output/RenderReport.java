@@ -30,17 +30,18 @@ public record RenderReport(String environment, List<DesiredConnector> connectors
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(console.style(Console.Style.BOLD, "# " + connector.name())).append('\n');
-            out.append("# directory: ").append(connector.directory()).append(", environment: ").append(environment)
-                    .append(", type: ").append(connector.kind().id())
+            out.append(console.style(Console.Style.BOLD, "# " + console.value(connector.name()))).append('\n');
+            out.append("# directory: ").append(console.value(connector.directory())).append(", environment: ")
+                    .append(console.value(environment)).append(", type: ").append(connector.kind().id())
                     .append(", status: ").append(connector.state()).append('\n');
             Map<String, String> config = maskedConfig(connector);
-            int width = config.keySet().stream().mapToInt(String::length).max().orElse(0);
+            int width = config.keySet().stream().mapToInt(key -> console.value(key).length()).max().orElse(0);
             if (connector.needsServiceAccountLookup()) {
                 width = Math.max(width, DesiredConnector.SERVICE_ACCOUNT_KEY.length());
             }
             for (Map.Entry<String, String> entry : config.entrySet()) {
-                out.append(pad(entry.getKey(), width)).append(" = ").append(entry.getValue());
+                out.append(pad(console.value(entry.getKey()), width)).append(" = ")
+                        .append(console.value(entry.getValue()));
                 if (connector.sensitive().containsKey(entry.getKey())) {
                     out.append(console.style(Console.Style.DIM, "  (sensitive)"));
                 }
@@ -49,12 +50,13 @@ public record RenderReport(String environment, List<DesiredConnector> connectors
             if (connector.needsServiceAccountLookup()) {
                 out.append(pad(DesiredConnector.SERVICE_ACCOUNT_KEY, width)).append(" = ")
                         .append(console.style(Console.Style.DIM,
-                                "(id of service account '" + connector.serviceAccount() + "', looked up online)"))
+                                "(id of service account '" + console.value(connector.serviceAccount())
+                                        + "', looked up online)"))
                         .append('\n');
             }
         }
         if (connectors.isEmpty()) {
-            out.append("No connectors in ").append(environment).append(".\n");
+            out.append("No connectors in ").append(console.value(environment)).append(".\n");
         }
         return out.toString();
     }
@@ -79,18 +81,19 @@ public record RenderReport(String environment, List<DesiredConnector> connectors
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         StringBuilder out = new StringBuilder();
         for (DesiredConnector connector : connectors) {
-            out.append("### ").append(connector.name()).append(" (").append(environment).append(")\n\n");
-            out.append("Directory ").append(Markdown.code(connector.directory())).append(", ")
+            out.append("### ").append(md.cell(connector.name())).append(" (").append(md.cell(environment))
+                    .append(")\n\n");
+            out.append("Directory ").append(md.code(connector.directory())).append(", ")
                     .append(connector.kind().id()).append(", status ").append(connector.state()).append(".\n\n");
             List<List<String>> rows = new ArrayList<>();
-            maskedConfig(connector).forEach((key, value) -> rows.add(List.of(Markdown.code(key),
-                    Markdown.code(value) + (connector.sensitive().containsKey(key) ? " (sensitive)" : ""))));
+            maskedConfig(connector).forEach((key, value) -> rows.add(List.of(md.code(key),
+                    md.code(value) + (connector.sensitive().containsKey(key) ? " (sensitive)" : ""))));
             if (connector.needsServiceAccountLookup()) {
-                rows.add(List.of(Markdown.code(DesiredConnector.SERVICE_ACCOUNT_KEY),
-                        "id of service account " + Markdown.code(connector.serviceAccount())));
+                rows.add(List.of(md.code(DesiredConnector.SERVICE_ACCOUNT_KEY),
+                        "id of service account " + md.code(connector.serviceAccount())));
             }
             out.append(Markdown.table(List.of("key", "value"), rows)).append('\n');
         }

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface Report {
 
-    /** For a person at a terminal; styled through the console (colour only where enabled). */
+    /**
+     * For a person at a terminal; styled through the console (colour only where enabled), and every
+     * name, value or message from outside ccc shown through {@link Console#value}.
+     */
     String text(Console console);
 
     /** The machine-readable contract: a document that starts with format_version. */
     ObjectNode json();
 
-    /** For a pull-request comment or a job summary. */
-    String markdown();
+    /** For a pull-request comment or a job summary; every outside text through {@code markdown}. */
+    String markdown(Markdown markdown);
 }

@@ -26,7 +26,8 @@ public record StateChangeReport(String environment, String verb, List<StateChang
         StringBuilder out = new StringBuilder();
         for (StateChange change : changes) {
             if (change.result().reached()) {
-                out.append(change.connector()).append(": ").append(change.result().state()).append('\n');
+                out.append(console.value(change.connector())).append(": ").append(console.value(change.result().state()))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -51,13 +52,13 @@ public record StateChangeReport(String environment, String verb, List<StateChang
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         List<List<String>> rows = new ArrayList<>();
         for (StateChange change : changes) {
-            rows.add(List.of(Markdown.code(change.connector()), change.wanted().name(),
-                    Markdown.cell(change.result().state()), Markdown.cell(change.result().message())));
+            rows.add(List.of(md.code(change.connector()), change.wanted().name(),
+                    md.cell(change.result().state()), md.cell(change.result().message())));
         }
-        return "### ccc " + verb + ": `" + environment + "`\n\n"
+        return "### ccc " + verb + ": " + md.code(environment) + "\n\n"
                 + Markdown.table(List.of("connector", "wanted", "state", "message"), rows);
     }
 }

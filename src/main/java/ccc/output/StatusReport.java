@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Connector and task states for the on-call engineer, and for scripts (format_version 1). */
+/**
+ * Connector and task states for the on-call engineer, and for scripts (format_version 1).
+ *
+ * @param tracesScrubbedByKey whether every sensitive key (and literal sensitive value) the repository
+ *     declares for the environment was known to the scrubber: false when some connector file could
+ *     not be read, so a trace may show a secret that only its key would have given away
+ */
 public record StatusReport(String environment, String location, List<RemoteConnector> connectors, List<String> missing,
-                           boolean fullTrace) implements Report {
+                           boolean fullTrace, boolean tracesScrubbedByKey) implements Report {
 
     private static final int TRACE_LINES = 5;
 
@@ -31,20 +37,21 @@ public record StatusReport(String environment, String location, List<RemoteConne
     @Override
     public String text(Console console) {
         StringBuilder out = new StringBuilder();
-        int width = Math.max(9, connectors.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+        int width = Math.max(9, connectors.stream().mapToInt(c -> console.value(c.name()).length()).max().orElse(0));
         for (String name : missing) {
-            width = Math.max(width, name.length());
+            width = Math.max(width, console.value(name).length());
         }
         out.append(pad("CONNECTOR", width)).append("  ").append(pad("ID", 12)).append("  ").append(pad("STATE", 12))
                 .append("  TASKS\n");
         for (RemoteConnector connector : connectors) {
-            String state = connector.state() == null ? "UNKNOWN" : connector.state();
-            out.append(pad(connector.name(), width)).append("  ").append(pad(nonNull(connector.id()), 12)).append("  ")
+            String state = connector.state() == null ? "UNKNOWN" : console.value(connector.state());
+            out.append(pad(console.value(connector.name()), width)).append("  ")
+                    .append(pad(console.value(nonNull(connector.id())), 12)).append("  ")
                     .append(console.style(style(state), pad(state, 12))).append("  ").append(tasks(connector, console))
                     .append('\n');
         }
         for (String name : missing) {
-            out.append(pad(name, width)).append("  ").append(pad("-", 12)).append("  ")
+            out.append(pad(console.value(name), width)).append("  ").append(pad("-", 12)).append("  ")
                     .append(console.style(Console.Style.RED, pad("MISSING", 12)))
                     .append("  declared in the repository, not in the cluster (ccc apply creates it)\n");
         }
@@ -55,18 +62,18 @@ public record StatusReport(String environment, String location, List<RemoteConne
             }
             if (status.connector() != null && "FAILED".equalsIgnoreCase(status.state())
                     && status.connector().trace() != null) {
-                out.append('\n').append(connector.name()).append(" FAILED:\n")
-                        .append(indent(trace(status.connector().trace(), fullTrace)));
+                out.append('\n').append(console.value(connector.name())).append(" FAILED:\n")
+                        .append(indent(status.connector().trace(), console));
             }
             for (TaskState task : status.tasks()) {
                 if ("FAILED".equalsIgnoreCase(task.state()) && task.trace() != null) {
-                    out.append('\n').append(connector.name()).append(" task ").append(task.id()).append(" FAILED:\n")
-                            .append(indent(trace(task.trace(), fullTrace)));
+                    out.append('\n').append(console.value(connector.name())).append(" task ").append(task.id())
+                            .append(" FAILED:\n").append(indent(task.trace(), console));
                 }
             }
         }
         if (connectors.isEmpty() && missing.isEmpty()) {
-            out.append("(no connectors in ").append(location).append(")\n");
+            out.append("(no connectors in ").append(console.value(location)).append(")\n");
         }
         return out.toString();
     }
@@ -95,20 +102,21 @@ public record StatusReport(String environment, String location, List<RemoteConne
         }
         ArrayNode absent = root.putArray("missing");
         missing.forEach(absent::add);
+        root.put("traces_scrubbed_by_key", tracesScrubbedByKey);
         return root;
     }
 
     @Override
-    public String markdown() {
+    public String markdown(Markdown md) {
         List<List<String>> rows = new ArrayList<>();
         for (RemoteConnector connector : connectors) {
-            rows.add(List.of(Markdown.code(connector.name()), Markdown.code(nonNull(connector.id())),
-                    nonNull(connector.state()), Markdown.cell(tasks(connector, null))));
+            rows.add(List.of(md.code(connector.name()), md.code(nonNull(connector.id())),
+                    md.cell(nonNull(connector.state())), md.cell(tasks(connector, null))));
         }
         for (String name : missing) {
-            rows.add(List.of(Markdown.code(name), "", "MISSING", ""));
+            rows.add(List.of(md.code(name), "", "MISSING", ""));
         }
-        return "### ccc status: `" + environment + "`\n\n"
+        return "### ccc status: " + md.code(environment) + "\n\n"
                 + Markdown.table(List.of("connector", "id", "state", "tasks"), rows);
     }
 
@@ -119,7 +127,7 @@ public record StatusReport(String environment, String location, List<RemoteConne
         List<String> parts = new ArrayList<>();
         for (TaskState task : connector.status().tasks()) {
             String text = task.id() + ":" + task.state();
-            parts.add(console == null ? text : console.style(style(task.state()), text));
+            parts.add(console == null ? text : console.style(style(task.state()), console.value(text)));
         }
         return String.join(" ", parts);
     }
@@ -150,10 +158,15 @@ public record StatusReport(String environment, String location, List<RemoteConne
         return out.toString();
     }
 
-    private static String indent(String text) {
+    /**
+     * The trace's first lines (all with --trace), each indented and with its own control characters
+     * escaped (a Java trace's tabs as spaces). Secrets are masked in the whole trace before it is
+     * cut into lines, so that a secret spanning lines (a PEM key) is masked whole.
+     */
+    private String indent(String trace, Console console) {
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) {
-            out.append("    ").append(line).append('\n');
+        for (String line : trace(console.secrets().scrub(trace), fullTrace).split("\r?\n")) {
+            out.append("    ").append(console.value(line.replace("\t", "    "))).append('\n');
         }
         return out.toString();
     }

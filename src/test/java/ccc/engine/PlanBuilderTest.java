@@ -47,4 +47,32 @@ class PlanBuilderTest {
                 new SecretRegistry()).get(0);
         assertEquals("old-plain-value", safe.config().get("ssl.key"));
     }
+
+    @Test
+    void aServerKeyIsNeverASecretBecauseOfItsName() {
+        ActualConnectorState actual = new ActualConnectorState("peve-a", null, Map.of(
+                "connector.class", "AzureBlobSink",
+                "valid.kafka.api.key", "true",
+                "schema.registry.url", "https://psrc-1.westeurope.azure.confluent.cloud",
+                "old.api.secret", "true"), "RUNNING");
+        SecretRegistry registry = new SecretRegistry();
+        ActualConnectorState safe = PlanBuilder.protectSecrets(List.of(actual), List.of(), registry).get(0);
+        assertEquals("true", safe.config().get("valid.kafka.api.key"));
+        assertEquals("********", safe.config().get("old.api.secret"), "an undeclared secret-like key stays masked");
+        assertEquals("{\"valid.kafka.api.key\": \"true\", \"errors.log.enable\": \"true\"}",
+                registry.scrub("{\"valid.kafka.api.key\": \"true\", \"errors.log.enable\": \"true\"}"));
+    }
+
+    @Test
+    void aLiteralSensitiveValueOfTheRepositoryIsScrubbedWhereverItIsEchoed() {
+        DesiredConnector desired = new DesiredConnector("peve-a", "dir", "dev",
+                Map.of("connector.class", "PostgresSource"),
+                Map.of("connection.password", Template.literal("repo-literal-s3cret"),
+                        "connection.user", Template.literal("true")),
+                DeclaredState.RUNNING, null, Path.of("a.json"), Path.of("a.yaml"));
+        SecretRegistry registry = new SecretRegistry();
+        PlanBuilder.protectSecrets(List.of(), List.of(desired), registry);
+        assertEquals("FATAL: authentication failed for user with ******** (sensitive: true)",
+                registry.scrub("FATAL: authentication failed for user with repo-literal-s3cret (sensitive: true)"));
+    }
 }

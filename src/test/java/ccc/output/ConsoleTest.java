@@ -70,9 +70,54 @@ class ConsoleTest {
 
     @Test
     void markdownEscapesTableCells() {
-        assertEquals("a\\|b c", Markdown.cell("a|b\nc"));
-        assertEquals("`a'b`", Markdown.code("a`b"));
-        assertEquals("", Markdown.code(""));
+        Markdown md = new Markdown(secrets);
+        assertEquals("a\\|b\\\\nc", md.cell("a|b\nc"));
+        assertEquals("``a`b``", md.code("a`b"));
+        assertEquals("", md.code(""));
         assertEquals("| h |\n|---|\n| v |\n", Markdown.table(List.of("h"), List.of(List.of("v"))));
+    }
+
+    @Test
+    void aWarningOrErrorIsOneLineWhateverItQuotes() {
+        Console console = console(false);
+        console.warn("connector 'peve-a\n- peve-x will be deleted' is odd");
+        console.error("bad name 'x\u001b[2J'");
+        assertEquals("warning: connector 'peve-a\\n- peve-x will be deleted' is odd\nerror: bad name 'x\\u001b[2J'\n",
+                err.toString());
+    }
+
+    @Test
+    void everythingPrintedKeepsItsLinesButNoOtherControlCharacter() {
+        console(false).print("a\r\nb\u0000c\u001b]0;title\u0007d\u009be\u2028f\n");
+        assertEquals("a\nb\\u0000c\\u001b]0;title\\u0007d\\u009be\\u2028f\n", out.toString());
+    }
+
+    @Test
+    void onAColourTerminalOnlyTheConsolesOwnColoursPass() {
+        Console console = console(true);
+        console.println(console.style(Console.Style.GREEN, "+ x") + " " + console.value("\u001b[31mv") + " \u001b[2J");
+        assertEquals("\u001b[32m+ x\u001b[0m \\u001b[31mv \\u001b[2J\n", out.toString());
+        console.clearScreen();
+        assertTrue(out.toString().endsWith("\u001b[H\u001b[2J"));
+    }
+
+    @Test
+    void aValueIsScrubbedBeforeItIsEscapedSoNoEscapedFormLeaks() {
+        secrets.register("pa|ss\tw`rd");
+        Console console = console(false);
+        assertEquals("rejected ********", "rejected " + console.value("pa|ss\tw`rd"));
+        Markdown md = new Markdown(secrets);
+        assertEquals("rejected \\*\\*\\*\\*\\*\\*\\*\\*", md.cell("rejected pa|ss\tw`rd"));
+        assertEquals("`********`", md.code("pa|ss\tw`rd"));
+        assertEquals("********", md.plain("pa|ss\tw`rd"));
+    }
+
+    @Test
+    void markdownTextCannotHideOrLinkWhatFollows() {
+        Markdown md = new Markdown(secrets);
+        assertEquals("\\<!-- \\[x\\](http://e) \\*a\\* \\& b\\\\\\|", md.cell("<!-- [x](http://e) *a* & b\\|"));
+        assertEquals("`a\\\\\\|b`", md.code("a\\|b"), "a backslash before a pipe cannot unescape it");
+        assertEquals("```` a```b` ````", md.code("a```b`"));
+        assertEquals("````diff\n+ ```\n````\n", Markdown.fenced("diff", "+ ```\n"));
     }
 }

@@ -2,11 +2,14 @@ package ccc.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.testing.Cli;
 import ccc.testing.FakeConfluentCloud;
 import ccc.testing.Repo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +34,10 @@ class SecretLeakTest {
     static final String API_SECRET = "CANARY-API-SECRET-b5d7e3";
     static final String VAULT_TOKEN = "CANARY-VAULT-TOKEN-0a9c44";
     static final String DIGEST_KEY = "CANARY-DIGEST-KEY-6612fe";
+    /** Inside a Vault value that is a JSON object. */
+    static final String NESTED = "CANARY-NESTED-VAULT-1d2e3f";
     static final List<String> CANARIES = List.of(ACCOUNT_KEY, ACCOUNT_NAME, PASSWORD, API_SECRET, VAULT_TOKEN,
-            DIGEST_KEY);
+            DIGEST_KEY, NESTED);
 
     @TempDir
     Path root;
@@ -145,5 +150,105 @@ class SecretLeakTest {
         cloud.vaultSecrets.remove("peve/db");
         Cli.Result missing = ccc("plan", "--env", "dev", "--debug");
         assertEquals(1, missing.exitCode(), missing.toString());
+    }
+
+    @Test
+    void aServerKeyHoldingTrueLeavesEveryTrueOfThePlanIntact() throws IOException {
+        assertEquals(0, ccc("apply", "--env", "dev", "--auto-approve", "--poll-interval", "10ms").exitCode());
+        cloud.connectors.values().forEach(connector -> connector.config.put("valid.kafka.api.key", "true"));
+        Path json = root.resolve("ccloud-blob-01/dev-ccloud-blob-01.json");
+        Files.writeString(json, Files.readString(json).replace("\"tasks.max\": \"1\"",
+                "\"tasks.max\": \"1\", \"locale\": \"true\""));  // a key AzureBlobSink defines, holding "true"
+
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        JsonNode document = new ObjectMapper().readTree(plan.out());
+        JsonNode change = document.path("actions").get(0).path("changes").get(0);
+        assertEquals("locale", change.path("key").asText(), plan.toString());
+        assertEquals("true", change.path("after").asText(), plan.toString());
+        assertTrue(ccc("plan", "--env", "dev").out().contains("+ locale = \"true\""));
+        assertTrue(ccc("plan", "--env", "dev", "--output", "markdown").out().contains("+ locale = true"));
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", root.resolve("saved.plan").toString()).exitCode());
+        new ObjectMapper().readTree(root.resolve("saved.plan").toFile());
+    }
+
+    @Test
+    void aVaultSecretTooTrivialToProtectIsAnErrorNotALeakOrBrokenOutput() {
+        cloud.vaultSecrets.put("peve/db", Map.of("password", "true"));
+        for (String format : List.of("text", "json", "markdown")) {
+            Cli.Result plan = ccc("plan", "--env", "dev", "--output", format, "-o", root.resolve("p.plan").toString());
+            assertEquals(1, plan.exitCode(), plan.toString());
+            assertEquals("", plan.out(), "nothing is planned: " + plan);
+            assertTrue(plan.err().contains("${vault:secret/peve/db#password} (connection.password of peve-db-01)"
+                    + " resolved to a value too short or too common to protect"), plan.toString());
+            assertFalse(plan.err().contains("prefix-true"), plan.toString());
+        }
+        assertFalse(Files.exists(root.resolve("p.plan")));
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--poll-interval", "10ms");
+        assertEquals(1, apply.exitCode(), apply.toString());
+        assertTrue(cloud.writes().isEmpty(), "nothing sent: " + cloud.writes());
+    }
+
+    @Test
+    void aVaultValueThatIsAJsonObjectIsAnErrorNamingTheReference() {
+        // What the Vault client hands over for a nested value: the object's compact JSON text.
+        cloud.vaultSecrets.put("peve/db", Map.of("password", "{\"value\":\"" + NESTED + "\"}"));
+        Cli.Result plan = ccc("plan", "--env", "dev", "--output", "json");
+        assertEquals(1, plan.exitCode(), plan.toString());
+        assertTrue(plan.err().contains("${vault:secret/peve/db#password} (connection.password of peve-db-01)"
+                + " holds a JSON object, not a string"), plan.toString());
+        assertNotEquals(0, ccc("apply", "--env", "dev", "--auto-approve").exitCode());
+        assertTrue(cloud.writes().isEmpty(), "nothing sent: " + cloud.writes());
+    }
+
+    @Test
+    void statusMasksWhatTheRepositoryDeclaresInEveryEchoForm() throws IOException {
+        String literal = "repo-literal-s3cret-5c1f";
+        cloud.passwordKeys.add("database.pass");
+        Repo.connector(root, "dev", "ccloud-lit-01", """
+                {"name": "peve-lit-01",
+                 "config_nonsensitive": {"connector.class": "PostgresSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "kafka.topic": "lit", "tasks.max": "1"},
+                 "config_sensitive": {"database.pass": "%s"}}
+                """.formatted(literal), "service_account: sa-lit01\n");
+        FakeConfluentCloud.Connector db = cloud.put("peve-db-01", Map.of("connector.class", "PostgresSource",
+                "connection.password", "prefix-" + PASSWORD));
+        db.state = "FAILED";
+        db.trace = "org.postgresql.util.PSQLException: FATAL: password authentication failed (host=db port=5432"
+                + " password=prefix-" + PASSWORD + " dbname=x)";
+        FakeConfluentCloud.Connector lit = cloud.put("peve-lit-01", Map.of("connector.class", "PostgresSource",
+                "database.pass", literal));
+        lit.state = "FAILED";
+        lit.trace = "org.postgresql.util.PSQLException: authentication failed for user peve with " + literal;
+
+        for (String format : List.of("text", "json", "markdown")) {
+            Cli.Result status = ccc("status", "--env", "dev", "--trace", "--output", format);
+            assertEquals(1, status.exitCode(), status.toString());
+            assertFalse(status.all().contains(literal), status.toString());
+            assertFalse(status.err().contains("not by key"), status.toString());
+        }
+        Cli.Result text = ccc("status", "--env", "dev");
+        assertTrue(text.out().contains("(host=db port=5432 password=******** dbname=x)"), text.toString());
+        assertTrue(text.out().contains("authentication failed for user peve with ********"), text.toString());
+        JsonNode json = new ObjectMapper().readTree(ccc("status", "--env", "dev", "--output", "json").out());
+        assertTrue(json.path("traces_scrubbed_by_key").asBoolean(false), json.toString());
+    }
+
+    @Test
+    void statusSaysPlainlyWhenItCannotScrubByKey() throws IOException {
+        Repo.write(root, "ccloud-db-01/dev-ccloud-db-01.json", "{ broken");
+        FakeConfluentCloud.Connector db = cloud.put("peve-db-01", Map.of("connector.class", "PostgresSource"));
+        db.state = "FAILED";
+        db.trace = "org.postgresql.util.PSQLException: FATAL: the database system is starting up";
+
+        Cli.Result json = ccc("status", "--env", "dev", "--output", "json");
+        assertEquals(1, json.exitCode(), json.toString());
+        assertFalse(new ObjectMapper().readTree(json.out()).path("traces_scrubbed_by_key").asBoolean(true));
+        assertEquals(1, json.err().lines().count(), json.toString());
+        assertTrue(json.err().startsWith("warning: some connector files of dev cannot be read, so the sensitive keys"
+                + " they declare are unknown: traces are shown scrubbed only of what the cluster masks, not by key"),
+                json.toString());
+        Cli.Result text = ccc("status", "--env", "dev");
+        assertTrue(text.err().contains("not by key"), text.toString());
+        assertTrue(text.out().contains("the database system is starting up"), text.toString());
     }
 }
