@@ -5,6 +5,7 @@ import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.ConnectorOffsets;
 import ccc.client.connect.ConnectorStatus;
+import ccc.client.connect.OffsetRequest;
 import ccc.client.connect.OffsetRequestStatus;
 import ccc.client.connect.RemoteConnector;
 import ccc.config.DeclaredState;
@@ -152,20 +153,23 @@ public final class Runbook {
     /** Moves the offsets to the given positions and waits for the request to end. */
     public OffsetsMove setOffsets(String name, List<ConnectorOffsets.Entry> offsets, ConnectorOffsets before,
                                   Poll waiting) {
-        client().patchOffsets(name, offsets);
-        return awaitOffsets(name, before, waiting);
+        return awaitOffsets(name, client().patchOffsets(name, offsets), before, waiting);
     }
 
     /** Resets the offsets (the connector starts from scratch) and waits for the request to end. */
     public OffsetsMove resetOffsets(String name, ConnectorOffsets before, Poll waiting) {
-        client().resetOffsets(name);
-        return awaitOffsets(name, before, waiting);
+        return awaitOffsets(name, client().resetOffsets(name), before, waiting);
     }
 
-    private OffsetsMove awaitOffsets(String name, ConnectorOffsets before, Poll waiting) {
+    /**
+     * Polls the request status until it describes this request (the status is the latest request's,
+     * which may still be an earlier one) and is final.
+     */
+    private OffsetsMove awaitOffsets(String name, OffsetRequest request, ConnectorOffsets before, Poll waiting) {
         OffsetRequestStatus status = waiting.until(() -> client().offsetRequestStatus(name),
-                OffsetRequestStatus::isFinal);
-        return new OffsetsMove(name, before, client().offsets(name), status, !status.isFinal());
+                seen -> seen.describes(request) && seen.isFinal());
+        boolean done = status.describes(request) && status.isFinal();
+        return new OffsetsMove(name, before, client().offsets(name), status, !done);
     }
 
     public Optional<DesiredConnector> declared(String name) {

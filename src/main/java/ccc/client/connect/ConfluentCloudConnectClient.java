@@ -83,21 +83,27 @@ public final class ConfluentCloudConnectClient extends AbstractConnectClient {
 
     /** POST .../offsets/request {"type":"PATCH"}: 202, applied asynchronously; poll {@link #offsetRequestStatus}. */
     @Override
-    public void patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {
+    public OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {
         ObjectNode body = mapper.createObjectNode();
         body.put("type", "PATCH");
         body.set("offsets", offsetsJson(offsets));
-        http.call("Request offsets change for connector '" + name + "'", Retry.UNPROCESSED_ONLY, "POST",
-                connectorUrl(name, "offsets", "request"), body);
+        return request("Request offsets change for connector '" + name + "'", name, body);
     }
 
     /** POST .../offsets/request {"type":"DELETE"}: 202, applied asynchronously. */
     @Override
-    public void resetOffsets(String name) {
+    public OffsetRequest resetOffsets(String name) {
         ObjectNode body = mapper.createObjectNode();
         body.put("type", "DELETE");
-        http.call("Request offsets reset for connector '" + name + "'", Retry.UNPROCESSED_ONLY, "POST",
-                connectorUrl(name, "offsets", "request"), body);
+        return request("Request offsets reset for connector '" + name + "'", name, body);
+    }
+
+    /** The 202 answer names the request's type and requested_at: what its status must show to be this one's. */
+    private OffsetRequest request(String operation, String name, ObjectNode body) {
+        JsonNode answer = http.call(operation, Retry.UNPROCESSED_ONLY, "POST", connectorUrl(name, "offsets", "request"),
+                body);
+        String type = text(answer, "type");
+        return new OffsetRequest(type == null ? body.path("type").asText() : type, text(answer, "requested_at"));
     }
 
     /**
@@ -117,6 +123,7 @@ public final class ConfluentCloudConnectClient extends AbstractConnectClient {
         if (message == null) {
             message = text(json, "message");
         }
-        return new OffsetRequestStatus(phase, http.scrub(message));
+        JsonNode request = json.path("request");
+        return new OffsetRequestStatus(phase, http.scrub(message), text(request, "type"), text(request, "requested_at"));
     }
 }

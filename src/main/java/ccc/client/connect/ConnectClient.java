@@ -72,10 +72,10 @@ public interface ConnectClient {
     ConnectorOffsets offsets(String name);
 
     /** Asks to move offsets to the given positions (PATCH semantics). */
-    void patchOffsets(String name, List<ConnectorOffsets.Entry> offsets);
+    OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets);
 
     /** Asks to reset offsets: the connector starts from scratch. */
-    void resetOffsets(String name);
+    OffsetRequest resetOffsets(String name);
 
     OffsetRequestStatus offsetRequestStatus(String name);
 }

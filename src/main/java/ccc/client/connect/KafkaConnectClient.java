@@ -127,18 +127,20 @@ public final class KafkaConnectClient extends AbstractConnectClient {
 
     /** Synchronous: stop, PATCH /connectors/{name}/offsets, restore the prior state. */
     @Override
-    public void patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {
+    public OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {
         whileStopped(name, () -> alterOffsets(name, offsets));
+        return OffsetRequest.SYNCHRONOUS;
     }
 
     /** Synchronous: stop, DELETE /connectors/{name}/offsets, restore the prior state. */
     @Override
-    public void resetOffsets(String name) {
+    public OffsetRequest resetOffsets(String name) {
         whileStopped(name, () -> {
             http.call("Reset offsets of connector '" + name + "'", Retry.REPEATABLE, "DELETE",
                     connectorUrl(name, "offsets"), null);
             lastOffsetChange.put(name, OffsetRequestStatus.applied());
         });
+        return OffsetRequest.SYNCHRONOUS;
     }
 
     /**
