@@ -171,7 +171,7 @@ final class OffsetsCommand implements Runnable {
                     + "'ccc offsets get --env ENV NAME --output json > " + file + "' and edit it.");
         }
         try {
-            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.EXACT.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CccException("cannot read offsets from " + file + ": " + e.getMessage().split("\n")[0]
                     + ". Write it like the output of 'ccc offsets get --output json'.");

@@ -24,7 +24,12 @@ final class RestartCommand extends StateChangeCommand {
 
     @Override
     Runbook.StateChange change(String name, Console console) {
-        console.info("Restart requested for " + name + (failedOnly ? " (failed instances only)" : "")
+        if (failedOnly && !runbook.restartsOnlyFailed()) {
+            console.warn("Confluent Cloud documents no way to restart only failed tasks: --failed-only restarts "
+                    + console.value(name) + " and all its tasks there.");
+        }
+        console.info("Restart requested for " + console.value(name)
+                + (failedOnly && runbook.restartsOnlyFailed() ? " (failed instances only)" : "")
                 + "; waiting for RUNNING...");
         return runbook.restart(name, failedOnly, waiting.waiting(defaultTimeout()), progress(console));
     }

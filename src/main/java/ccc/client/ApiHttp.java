@@ -85,7 +85,9 @@ public final class ApiHttp {
     private final SecretRegistry secrets;
     private final String authorization;
     private final String unauthorizedHint;
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Offsets are typed JSON: a decimal the service returns must not be rounded through a double.
+    private final ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final RetryPolicy<Response> repeatable;
     private final RetryPolicy<Response> unprocessedOnly;
 

@@ -125,6 +125,11 @@ public final class Runbook {
         return awaitState(name, DeclaredState.RUNNING, before, waiting, progress);
     }
 
+    /** Whether this environment can restart only what FAILED (Confluent Cloud cannot: it restarts the whole connector). */
+    public boolean restartsOnlyFailed() {
+        return client().restartsOnlyFailed();
+    }
+
     /** Restarts the connector and its tasks ({@code failedOnly}: only what FAILED) and waits for RUNNING. */
     public StateChange restart(String name, boolean failedOnly, Wait waiting, Consumer<String> progress) {
         ConnectorStatus before = statusBefore(name);

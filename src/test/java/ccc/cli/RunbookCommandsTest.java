@@ -153,8 +153,10 @@ class RunbookCommandsTest {
         cloud.connectors.get(SINK).taskStates.set(0, "FAILED");
         Cli.Result restart = ccc("restart", SINK, "--failed-only", "--poll-interval", "10ms");
         assertEquals(0, restart.exitCode(), restart.toString());
-        assertTrue(cloud.requests.stream().anyMatch(r -> r.startsWith("POST ") && r.contains("/peve-blob-01/restart")
-                && r.contains("onlyFailed=true")), cloud.requests.toString());
+        assertTrue(cloud.requests.stream().anyMatch(r -> r.startsWith("POST ") && r.endsWith("/peve-blob-01/restart")),
+                cloud.requests.toString());
+        assertTrue(restart.err().contains("--failed-only restarts " + SINK + " and all its tasks there"),
+                "on Cloud, say what --failed-only does: " + restart);
 
         cloud.stateAfterRestart = "FAILED";
         Cli.Result failing = ccc("restart", SINK, "--poll-interval", "10ms");
@@ -194,6 +196,36 @@ class RunbookCommandsTest {
         Cli.Result reset = ccc("offsets", "reset", SOURCE, "--yes", "--poll-interval", "10ms");
         assertEquals(1, reset.exitCode(), reset.toString());
         assertTrue(reset.err().contains("FAILED") && reset.err().contains("out of range"), reset.toString());
+    }
+
+    @Test
+    void anEarlierRequestsStatusIsNotTakenForThisOne() {
+        cloud.connectors.get(SOURCE).offsets = offsets(42);
+        cloud.connectors.get(SOURCE).staleStatusReads = 3; // "APPLIED", but for a PATCH of 2020
+        cloud.offsetPolls = 2;
+        Cli.Result reset = ccc("offsets", "reset", SOURCE, "--yes", "--poll-interval", "10ms");
+        assertEquals(0, reset.exitCode(), reset.toString());
+        assertEquals(0, cloud.connectors.get(SOURCE).offsets.size(), "waited for the reset itself to be applied");
+        assertTrue(cloud.count("GET /connect/v1/environments/env-abc123/clusters/lkc-xyz789/connectors/"
+                + SOURCE + "/offsets/request/status") >= 4, "three stale answers, then this request's: " + cloud.requests);
+    }
+
+    @Test
+    void offsetsStayTypedFromAnEditedFileToTheRequest() throws Exception {
+        Path file = Repo.write(root, "offsets.json", """
+                {"offsets": [{"partition": {"kafka_partition": 0, "kafka_topic": "g"},
+                              "offset": {"kafka_offset": 9007199254740993, "ratio": 0.1000000000000000055511}}]}
+                """);
+        Cli.Result set = ccc("offsets", "set", SOURCE, "--file", file.toString(), "--yes", "--poll-interval", "10ms",
+                "--output", "json");
+        assertEquals(0, set.exitCode(), set.toString());
+        String sent = cloud.bodies.stream().filter(body -> body.contains("\"PATCH\"")).findFirst().orElseThrow();
+        assertTrue(sent.contains("\"kafka_offset\":9007199254740993"), "numbers stay numbers, exactly: " + sent);
+        assertTrue(sent.contains("\"kafka_partition\":0"), sent);
+        assertTrue(sent.contains("0.1000000000000000055511"), "decimals are not rounded through a double: " + sent);
+        JsonNode document = Json.MAPPER.readTree(set.out());
+        assertEquals("APPLIED", document.path("phase").asText());
+        assertTrue(document.path("after").get(0).path("offset").path("kafka_offset").isIntegralNumber());
     }
 
     @Test

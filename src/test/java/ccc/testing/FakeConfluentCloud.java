@@ -50,6 +50,11 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         public String offsetPhase;
         public ArrayNode pendingOffsets;
         public int offsetPolls;
+        /** The latest offsets request: its type and requested_at, as its status shows them. */
+        public String offsetRequestType;
+        public String offsetRequestedAt;
+        /** Status reads that still describe an earlier request before this one's shows. */
+        public int staleStatusReads;
 
         Connector(String name, String id, Map<String, String> config) {
             this.name = name;
@@ -106,6 +111,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     /** Validate calls answered so far. */
     public final AtomicInteger validateCalls = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger requestClock = new AtomicInteger();
 
     private static final List<String> COMMON_KEYS = List.of("name", "connector.class", "kafka.auth.mode",
             "kafka.api.key", "kafka.api.secret", "kafka.service.account.id", "tasks.max");
@@ -360,7 +366,16 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                         ? JSON.createArrayNode() : (ArrayNode) request0.path("offsets");
                 connector.offsetPhase = "PENDING";
                 connector.offsetPolls = offsetPolls;
-                return new MockResponse.Builder().code(202).build();
+                connector.offsetRequestType = request0.path("type").asText();
+                connector.offsetRequestedAt = java.time.Instant.now().plusMillis(requestClock.incrementAndGet())
+                        .toString();
+                ObjectNode accepted = JSON.createObjectNode();
+                accepted.put("id", connector.id);
+                accepted.put("name", name);
+                accepted.set("offsets", connector.pendingOffsets);
+                accepted.put("requested_at", connector.offsetRequestedAt);
+                accepted.put("type", connector.offsetRequestType);
+                return json(202, accepted);
             }
             case "GET offsets/request/status" -> {
                 if (connector.offsetPhase == null) {
@@ -377,7 +392,16 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     connector.offsetPhase = "PENDING_VALIDATION";
                 }
                 ObjectNode node = JSON.createObjectNode();
-                node.putObject("request").put("type", "PATCH");
+                ObjectNode described = node.putObject("request");
+                if (connector.staleStatusReads > 0) {
+                    connector.staleStatusReads--;
+                    described.put("type", "PATCH");
+                    described.put("requested_at", "2020-01-01T00:00:00Z");
+                    node.putObject("status").put("phase", "APPLIED");
+                    return json(200, node);
+                }
+                described.put("type", connector.offsetRequestType);
+                described.put("requested_at", connector.offsetRequestedAt);
                 ObjectNode status = node.putObject("status");
                 status.put("phase", connector.offsetPhase);
                 status.put("message", "FAILED".equals(connector.offsetPhase) ? "offsets are out of range" : "");

@@ -81,6 +81,21 @@ public final class ConfluentCloudConnectClient extends AbstractConnectClient {
         createConnector(operation, name, body);
     }
 
+    @Override
+    public boolean restartsOnlyFailed() {
+        return false;
+    }
+
+    /**
+     * POST /connectors/{name}/restart with no parameters: the endpoint documents none, so the whole
+     * connector is restarted, whatever was asked. Retried only when the server surely did not act.
+     */
+    @Override
+    public void restart(String name, boolean includeTasks, boolean onlyFailed) {
+        http.call("Restart connector '" + name + "'", Retry.UNPROCESSED_ONLY, "POST", connectorUrl(name, "restart"),
+                null);
+    }
+
     /** POST .../offsets/request {"type":"PATCH"}: 202, applied asynchronously; poll {@link #offsetRequestStatus}. */
     @Override
     public OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {

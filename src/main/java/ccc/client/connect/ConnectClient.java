@@ -59,6 +59,14 @@ public interface ConnectClient {
 
     void resume(String name);
 
+    /**
+     * Whether {@link #restart} can restart only what FAILED: a self-managed worker can (KIP-745); on
+     * Confluent Cloud restart is a preview endpoint with no documented parameters, so it cannot.
+     */
+    default boolean restartsOnlyFailed() {
+        return true;
+    }
+
     /** Restarts the connector, and its tasks with {@code includeTasks} (only failed ones with {@code onlyFailed}). */
     void restart(String name, boolean includeTasks, boolean onlyFailed);
 

@@ -272,14 +272,16 @@ class ConfluentCloudConnectClientTest {
     }
 
     @Test
-    void restartPassesIncludeTasksAndOnlyFailed() throws Exception {
+    void restartSendsNoParametersCloudDoesNotDocument() throws Exception {
         server.enqueue(empty(202));
 
-        client().restart("a", true, false);
+        client().restart("a", true, true);
 
         RecordedRequest request = take();
         assertEquals("POST", request.getMethod());
-        assertEquals(BASE + "/connectors/a/restart?includeTasks=true&onlyFailed=false", request.getTarget());
+        assertEquals(BASE + "/connectors/a/restart", request.getTarget(),
+                "a preview endpoint with no documented query parameters: only-failed is not something Cloud promises");
+        assertFalse(client().restartsOnlyFailed());
     }
 
     @Test
