@@ -315,6 +315,19 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
+    void sandboxKafkaPortOfAKafkaConnectEnvironment() {
+        String local = "managed:\n  name_prefix: peve-\nenvironments:\n  local:\n    target: kafka-connect\n"
+                + "    connect_url: http://localhost:8083\n";
+        assertNull(loadValid(local).environments().get("local").sandboxKafkaPort(), "absent: the default");
+        assertEquals(19092, loadValid(local + "    sandbox:\n      kafka_port: 19092\n").environments().get("local")
+                .sandboxKafkaPort());
+        Problem tooHigh = onlyError(local + "    sandbox:\n      kafka_port: 70000\n", "is not a TCP port");
+        assertEquals("/environments/local/sandbox/kafka_port", tooHigh.location().pointer());
+        onlyError(local + "    sandbox:\n      kafka_prot: 9092\n", "unknown key");
+        onlyError(withDev("    sandbox:\n      kafka_port: 9092\n"), "'sandbox' belongs to a kafka-connect environment");
+    }
+
+    @Test
     void apiUrlMustBeHttp() {
         Problem problem = onlyError(withDev("confluent:\n  api_url: ftp://api\n"), "'ftp://api' is not an http(s) URL");
         assertEquals(new Location(8, 3, "/confluent/api_url"), problem.location());
