@@ -152,6 +152,7 @@ public final class Sandbox {
             if (!ready) {
                 stop(child.toHandle(), Duration.ofSeconds(20));
                 deleteQuietly(pidFile);
+                deleteQuietly(stateFile);
             }
             removeHook(abort);
         }
@@ -295,9 +296,10 @@ public final class Sandbox {
         while (true) {
             String state = readState();
             if (!process.isAlive()) {
-                String reason = state != null && state.startsWith(FAILED) ? state.substring(FAILED.length()).trim()
-                        : "it exited" + lastLines();
-                throw new CccException("the sandbox stopped while starting: " + reason + ". Its log: " + log);
+                boolean said = state != null && state.startsWith(FAILED);
+                throw new CccException("the sandbox stopped while starting: "
+                        + (said ? state.substring(FAILED.length()).trim() : "it exited") + ". Its log: " + log
+                        + (said ? "" : lastLines()));
             }
             if (READY.equals(state) && answers(client)) {
                 return;
@@ -386,7 +388,7 @@ public final class Sandbox {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-            return tail.isEmpty() ? "" : ":\n  " + String.join("\n  ", tail) + "\n";
+            return tail.isEmpty() ? "" : ", which ends with:\n  " + String.join("\n  ", tail);
         } catch (IOException | UncheckedIOException e) {
             return "";
         }
