@@ -1,9 +1,8 @@
 package ccc.sandbox;
 
 import ccc.CccException;
-import ccc.client.HttpSettings;
-import ccc.client.connect.KafkaConnectClient;
-import ccc.secret.SecretRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +10,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +81,9 @@ public final class Sandbox {
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config.AbstractConfig=warn");
     private static final String READY = "ready";
     private static final String FAILED = "failed:";
-    private static final HttpSettings PROBE = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1,
-            Duration.ofMillis(100), Duration.ofMillis(100));
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STOP_FORCED = Duration.ofSeconds(10);
 
     private final SandboxSettings settings;
@@ -189,12 +192,8 @@ public final class Sandbox {
         if (live.isEmpty()) {
             return new Status(0, null, null, null, -1, 0, false, forgetStale(recorded.get()));
         }
-        int connectors = -1;
-        try {
-            connectors = client(recorded.get().connectUrl()).list().size();
-        } catch (CccException e) {
-            // not answering (yet)
-        }
+        JsonNode names = connectors(recorded.get().connectUrl());
+        int connectors = names != null && names.isArray() ? names.size() : -1;
         PidFile running = recorded.get();
         return new Status(live.get().pid(), live.get().info().startInstant().orElse(null), readState(),
                 running.connectUrl(), connectors, running.kafkaPort(), listening(running.kafkaPort()), null);
@@ -292,7 +291,7 @@ public final class Sandbox {
     /** {@code started}: this run started the process, and stops it when this throws. */
     private void awaitReady(ProcessHandle process, String connectUrl, Instant start, Duration timeout,
                             Progress progress, boolean started) {
-        KafkaConnectClient client = client(connectUrl);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         while (true) {
             String state = readState();
             if (!process.isAlive()) {
@@ -301,7 +300,7 @@ public final class Sandbox {
                         + (said ? state.substring(FAILED.length()).trim() : "it exited") + ". Its log: " + log
                         + (said ? "" : lastLines()));
             }
-            if (READY.equals(state) && answers(client)) {
+            if (READY.equals(state) && connectors(client, connectUrl) != null) {
                 return;
             }
             Duration elapsed = Duration.between(start, Instant.now());
@@ -316,13 +315,22 @@ public final class Sandbox {
         }
     }
 
-    private static boolean answers(KafkaConnectClient client) {
+    /** The worker's answer to GET /connectors (a list of names), or null while it gives none. */
+    private static JsonNode connectors(HttpClient client, String connectUrl) {
         try {
-            client.list();
-            return true;
-        } catch (CccException e) {
-            return false;
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(connectUrl + "/connectors"))
+                    .timeout(PROBE_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
+    }
+
+    private static JsonNode connectors(String connectUrl) {
+        return connectors(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), connectUrl);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -361,10 +369,6 @@ public final class Sandbox {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static KafkaConnectClient client(String url) {
-        return new KafkaConnectClient(url, PROBE, new SecretRegistry());
-    }
 
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
