@@ -43,8 +43,22 @@ final class SandboxCommand implements Runnable {
         @Mixin
         RootOption root;
 
-        Sandbox sandbox() {
-            return new Sandbox(SandboxSettings.load(root.root, context().env()));
+        @Override
+        public final Integer call() {
+            return run(console(output()), new Sandbox(SandboxSettings.load(root.root, context().env())));
+        }
+
+        abstract int run(Console console, Sandbox sandbox);
+
+        static void warnOf(Console console, String note) {
+            if (note != null) {
+                console.warn(note);
+            }
+        }
+
+        /** --output, for the verbs that have it. */
+        OutputOptions output() {
+            return null;
         }
 
         /** --root as the user would type it again, or nothing for the default. */
@@ -76,9 +90,7 @@ final class SandboxCommand implements Runnable {
         Duration timeout;
 
         @Override
-        public Integer call() {
-            Console console = console(null);
-            Sandbox sandbox = sandbox();
+        int run(Console console, Sandbox sandbox) {
             SandboxSettings settings = sandbox.settings();
             Sandbox.Started started;
             ProgressLine progress = new ProgressLine(context());
@@ -87,9 +99,7 @@ final class SandboxCommand implements Runnable {
             } finally {
                 progress.clear();
             }
-            if (started.note() != null) {
-                console.warn(started.note());
-            }
+            warnOf(console, started.note());
             console.println((started.wasRunning() ? "The sandbox is already running" : "Sandbox ready in "
                     + seconds(started.took())) + ": a Kafka broker and a Kafka Connect worker (pid " + started.pid()
                     + ").");
@@ -119,13 +129,9 @@ final class SandboxCommand implements Runnable {
         Duration timeout;
 
         @Override
-        public Integer call() {
-            Console console = console(null);
-            Sandbox sandbox = sandbox();
+        int run(Console console, Sandbox sandbox) {
             Sandbox.Stopped stopped = sandbox.down(timeout);
-            if (stopped.staleNote() != null) {
-                console.warn(stopped.staleNote());
-            }
+            warnOf(console, stopped.note());
             if (stopped.pid() == 0) {
                 console.println("No sandbox is running.");
             } else {
@@ -151,13 +157,14 @@ final class SandboxCommand implements Runnable {
         OutputOptions output;
 
         @Override
-        public Integer call() {
-            Console console = console(output);
-            Sandbox sandbox = sandbox();
+        OutputOptions output() {
+            return output;
+        }
+
+        @Override
+        int run(Console console, Sandbox sandbox) {
             Sandbox.Status status = sandbox.status();
-            if (status.staleNote() != null) {
-                console.warn(status.staleNote());
-            }
+            warnOf(console, status.note());
             if (output.format == Format.JSON) {
                 ObjectNode json = Json.document();
                 json.put("running", status.running());

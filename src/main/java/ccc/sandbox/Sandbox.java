@@ -50,16 +50,20 @@ public final class Sandbox {
     public record Started(long pid, boolean wasRunning, Duration took, String note) {
     }
 
-    /** {@code pid} 0: nothing was running; {@code forced}: it ignored the stop and was killed. */
-    public record Stopped(long pid, Duration took, boolean forced, String staleNote) {
+    /**
+     * {@code pid} 0: nothing was running; {@code forced}: it ignored the stop and was killed;
+     * {@code note}: a stale pid file it removed, or null.
+     */
+    public record Stopped(long pid, Duration took, boolean forced, String note) {
     }
 
     /**
      * {@code pid} 0: not running. {@code phase}: the child's own word ({@code ready}, or how far its
      * start got). {@code connectors}: how many the worker holds, -1 when it does not answer.
+     * {@code note}: a stale pid file it removed, or null.
      */
     public record Status(long pid, Instant since, String phase, String connectUrl, int connectors,
-                         int kafkaPort, boolean brokerListening, String staleNote) {
+                         int kafkaPort, boolean brokerListening, String note) {
 
         public boolean running() {
             return pid > 0;
