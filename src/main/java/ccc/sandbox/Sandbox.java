@@ -14,10 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +99,9 @@ public final class Sandbox {
     private final Path stateFile;
     private final Path log;
     private final Path data;
+    private final Path lockFile;
+    /** A stale pid file this run removed, said once the sandbox is up. */
+    private String staleNote;
     /** Less free space than this on the sandbox's disk is refused before anything starts. */
     private final long minFreeBytes;
 
@@ -108,6 +115,7 @@ public final class Sandbox {
         this.stateFile = settings.home().resolve("state");
         this.log = settings.home().resolve("sandbox.log");
         this.data = settings.home().resolve("kafka");
+        this.lockFile = settings.home().resolve("up.lock");
         this.minFreeBytes = minFreeBytes;
     }
 
@@ -123,32 +131,70 @@ public final class Sandbox {
         return data;
     }
 
-    /** Starts the sandbox and waits until the worker answers and the topics exist; idempotent. */
+    /**
+     * Starts the sandbox and waits until the worker answers and the topics exist; idempotent. Two
+     * runs at once for one repository: the second waits for the first's sandbox, or is refused.
+     */
     public Started up(Duration timeout, Progress progress) {
         Instant start = Instant.now();
-        String staleNote = null;
-        Optional<PidFile> recorded = PidFile.read(pidFile);
-        if (recorded.isPresent()) {
-            Optional<ProcessHandle> live = recorded.get().live();
-            if (live.isPresent()) {
-                PidFile running = recorded.get();
-                awaitReady(live.get(), running.connectUrl(), start, timeout, progress, false);
-                String changed = running.connectUrl().equals(settings.connectUrl())
-                        && running.kafkaPort() == settings.kafkaPort() ? null
-                        : "it runs with the ports it was started with (" + running.connectUrl() + ", broker port "
-                                + running.kafkaPort() + "); 'ccc sandbox down' then 'up' applies ccc.yaml's";
-                return new Started(live.get().pid(), true, Duration.between(start, Instant.now()), changed);
-            }
-            staleNote = forgetStale(recorded.get());
+        Optional<Started> running = alreadyRunning(start, timeout, progress);
+        if (running.isPresent()) {
+            return running.get();
         }
         requireRuntime();
         prepareHome();
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            lock(channel); // released when the channel closes
+            running = alreadyRunning(start, timeout, progress); // started meanwhile by another 'up'
+            if (running.isPresent()) {
+                return running.get();
+            }
+            return start(start, timeout, progress);
+        } catch (IOException e) {
+            throw new CccException("cannot lock " + lockFile + " (" + describe(e) + ").");
+        }
+    }
+
+    /** The recorded sandbox, once ready, if it runs; a stale pid file is removed (and noted). */
+    private Optional<Started> alreadyRunning(Instant start, Duration timeout, Progress progress) {
+        Optional<PidFile> recorded = PidFile.read(pidFile);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> live = recorded.get().live();
+        if (live.isEmpty()) {
+            staleNote = forgetStale(recorded.get());
+            return Optional.empty();
+        }
+        PidFile running = recorded.get();
+        awaitReady(live.get(), running.connectUrl(), start, timeout, progress, false);
+        String changed = running.connectUrl().equals(settings.connectUrl()) && running.kafkaPort() == settings.kafkaPort()
+                ? null : "it runs with the ports it was started with (" + running.connectUrl() + ", broker port "
+                        + running.kafkaPort() + "); 'ccc sandbox down' then 'up' applies ccc.yaml's";
+        return Optional.of(new Started(live.get().pid(), true, Duration.between(start, Instant.now()), changed));
+    }
+
+    private static void lock(FileChannel channel) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new CccException("another 'ccc sandbox up' is starting this sandbox right now; wait for it, "
+                    + "then run 'ccc sandbox status'.");
+        }
+    }
+
+    private Started start(Instant start, Duration timeout, Progress progress) {
+        requireSpace();
         requireFree(settings.connectPort(), "the Kafka Connect worker");
         requireFree(settings.kafkaPort(), "the Kafka broker");
         rotateLog();
 
         Process child = spawn();
-        Thread abort = new Thread(() -> stop(child.toHandle(), Duration.ofSeconds(20)), "ccc-sandbox-abort");
+        Thread abort = new Thread(() -> abandon(child), "ccc-sandbox-abort");
         Runtime.getRuntime().addShutdownHook(abort); // Ctrl-C while waiting stops the half-started sandbox
         boolean ready = false;
         try {
@@ -157,9 +203,7 @@ public final class Sandbox {
             ready = true;
         } finally {
             if (!ready) {
-                stop(child.toHandle(), Duration.ofSeconds(20));
-                deleteQuietly(pidFile);
-                deleteQuietly(stateFile);
+                abandon(child);
             }
             removeHook(abort);
         }
@@ -233,6 +277,10 @@ public final class Sandbox {
             throw new CccException("cannot write the sandbox's directory " + home + " (" + describe(e) + "). "
                     + "ccc sandbox keeps its data and logs in .ccc/sandbox beside the config root: make it writable.");
         }
+    }
+
+    private void requireSpace() {
+        Path home = settings.home();
         long free;
         try {
             free = Files.getFileStore(home).getUsableSpace();
@@ -363,6 +411,13 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
             return !process.isAlive();
         }
+    }
+
+    /** A start that failed or was interrupted: nothing keeps running, no pid file stays. */
+    private void abandon(Process child) {
+        stop(child.toHandle(), Duration.ofSeconds(20));
+        deleteQuietly(pidFile);
+        deleteQuietly(stateFile);
     }
 
     private String forgetStale(PidFile stale) {

@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -136,6 +139,18 @@ class SandboxTest {
         assertTrue(up.err().contains("the sandbox stopped while starting: it exited"), up.toString());
         assertTrue(up.err().contains(SandboxRuntime.class.getName()), "the JVM's own words: " + up);
         assertTrue(up.err().contains("Its log: " + home.resolve("sandbox.log")), up.toString());
+        assertFalse(Files.exists(pidFile));
+    }
+
+    @Test
+    void aSecondUpWhileTheFirstStartsIsRefused() throws IOException {
+        Files.createDirectories(home);
+        try (FileChannel channel = FileChannel.open(home.resolve("up.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            assertTrue(held.isValid());
+            Cli.Result up = failed(ccc(Map.of(), "sandbox", "up"));
+            assertTrue(up.err().contains("another 'ccc sandbox up' is starting this sandbox"), up.toString());
+        }
         assertFalse(Files.exists(pidFile));
     }
 

@@ -69,6 +69,7 @@ public final class SandboxRuntime {
             args.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         SandboxRuntime runtime = new SandboxRuntime(args);
+        ignoreHangup();
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "ccc-sandbox-stop"));
         try {
             runtime.start();
@@ -234,6 +235,23 @@ public final class SandboxRuntime {
             throw new IllegalArgumentException("missing argument " + key + "=...");
         }
         return value;
+    }
+
+    /**
+     * The sandbox outlives the terminal that started it, as with nohup: SIGHUP (the terminal
+     * closed) is ignored; SIGTERM ('ccc sandbox down') and SIGINT (Ctrl-C while 'up' waits) still
+     * stop it. sun.misc.Signal is reached by reflection, so that the compiler has nothing to warn of;
+     * where it is missing (or there is no SIGHUP, as on Windows) nothing changes.
+     */
+    private static void ignoreHangup() {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            signal.getMethod("handle", signal, handler).invoke(null,
+                    signal.getConstructor(String.class).newInstance("HUP"), handler.getField("SIG_IGN").get(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("ccc sandbox: SIGHUP not ignored (" + e + "); closing the terminal may stop it");
+        }
     }
 
     private static int freePort() throws IOException {
