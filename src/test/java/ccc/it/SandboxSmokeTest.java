@@ -52,6 +52,15 @@ class SandboxSmokeTest {
         assertTrue(up.out().contains("azc-peve-connect-test, azc-peve-connect-test-dlq"), "the example's topics");
         long pid = recordedPid(home);
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the sandbox runs");
+        // Closing the terminal that ran 'up' (SIGHUP) does not stop it.
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            try {
+                assertEquals(0, new ProcessBuilder("kill", "-HUP", String.valueOf(pid)).start().waitFor());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
         Cli.Result again = ccc("sandbox", "up");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.out().contains("already running") && again.out().contains("pid " + pid), again.toString());
