@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 ResumeCommand.class,
                 RestartCommand.class,
                 OffsetsCommand.class,
+                SandboxCommand.class,
                 CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class,
         },

@@ -31,6 +31,10 @@ import picocli.CommandLine.Parameters;
                 "  ccc new ccloud-orders-datagen-01 --class DatagenSource --type source --env dev,cert"})
 final class NewCommand extends CommandSupport {
 
+    private static final String FILE_SINK = "org.apache.kafka.connect.file.FileStreamSinkConnector";
+    private static final String FILE_SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector";
+    private static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
+
     @Mixin
     RootOption root;
 
@@ -112,12 +116,21 @@ final class NewCommand extends CommandSupport {
         return prefix + (directory.startsWith("ccloud-") ? directory.substring("ccloud-".length()) : directory);
     }
 
+    /**
+     * On a Kafka Connect worker, a Confluent Cloud class name (no package: AzureBlobSink) names no
+     * class there: the FileStream connector that ships with Apache Kafka stands in for it.
+     */
+    private boolean standIn(EnvironmentConfig env) {
+        return env.target() == Target.KAFKA_CONNECT && !connectorClass.contains(".");
+    }
+
     private String json(String connectorName, ConnectorKind type, EnvironmentConfig env) {
         boolean cloud = env.target() == Target.CONFLUENT_CLOUD;
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("name", connectorName);
         ObjectNode config = root.putObject("config_nonsensitive");
-        config.put("connector.class", connectorClass);
+        config.put("connector.class", !standIn(env) ? connectorClass
+                : type == ConnectorKind.SINK ? FILE_SINK : FILE_SOURCE);
         if (cloud) {
             config.put("kafka.auth.mode", "SERVICE_ACCOUNT");
         }
@@ -127,20 +140,38 @@ final class NewCommand extends CommandSupport {
             config.put(cloud ? "kafka.topic" : "topic", "${topic}");
         }
         config.put("tasks.max", "1");
+        if (standIn(env)) {
+            config.put("file", "${file}");
+            config.put("key.converter", STRING_CONVERTER);
+            config.put("value.converter", STRING_CONVERTER);
+            if (type == ConnectorKind.SINK) {
+                config.put("errors.deadletterqueue.topic.replication.factor", "1"); // the sandbox has one broker
+            }
+        }
         root.putObject("config_sensitive");
         return Json.write(root) + "\n";
     }
 
-    private static String vars(String environment, String directory, ConnectorKind type, EnvironmentConfig env) {
+    private String vars(String environment, String directory, ConnectorKind type, EnvironmentConfig env) {
         StringBuilder out = new StringBuilder();
         out.append("# Values for ").append(environment).append(": each key is usable as ${key} in ")
                 .append(environment).append("-").append(directory).append(".json.\n");
+        if (standIn(env)) {
+            out.append("# ").append(type == ConnectorKind.SINK ? "FileStreamSinkConnector" : "FileStreamSourceConnector")
+                    .append(", which ships with Apache Kafka, stands in for ").append(connectorClass)
+                    .append(" on this Kafka Connect worker.\n");
+        }
         out.append("status: RUNNING            # RUNNING or PAUSED\n");
         if (env.target() == Target.CONFLUENT_CLOUD) {
             out.append("service_account: SA_CHANGE_ME   # display name of the connector's service account\n");
         }
         out.append("topic: change-me          # the topic this ")
                 .append(type == ConnectorKind.SINK ? "sink reads" : "source writes").append('\n');
+        if (standIn(env)) {
+            out.append("file: .ccc/sandbox/").append(directory).append(".txt   # ")
+                    .append(type == ConnectorKind.SINK ? "each record becomes a line" : "each line becomes a record")
+                    .append("; relative to the worker's directory (ccc sandbox: the config root's parent)\n");
+        }
         return out.toString();
     }
 }

@@ -19,7 +19,7 @@ public final class ProjectConfigLoader {
     private static final Set<String> TOP_KEYS =
             Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys");
     private static final Set<String> ENVIRONMENT_KEYS =
-            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault");
+            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault", "sandbox");
     private static final Set<String> VAULT_KEYS =
             Set.of("address", "namespace", "auth", "role", "audience", "auth_mount", "kv_version");
 
@@ -211,12 +211,27 @@ public final class ProjectConfigLoader {
         String prefix = fields.string(node, "name_prefix", at, false,
                 "Set the prefix of the connector names ccc manages in " + name + ", or remove it to use managed.name_prefix.");
         checkPrefix(fields, prefix, at + "/name_prefix");
+        Integer sandboxKafkaPort = null;
+        JsonNode sandbox = fields.mapping(node, "sandbox", at + "/sandbox");
+        if (sandbox != null) {
+            fields.rejectUnknownKeys(sandbox, at + "/sandbox", Set.of("kafka_port"));
+            sandboxKafkaPort = fields.positiveInt(sandbox, "kafka_port", at + "/sandbox");
+            if (sandboxKafkaPort != null && sandboxKafkaPort > 65535) {
+                fields.error(at + "/sandbox/kafka_port", "kafka_port " + sandboxKafkaPort + " is not a TCP port",
+                        "Use a port between 1024 and 65535, e.g. 9092.");
+            }
+            if (target != Target.KAFKA_CONNECT) {
+                fields.error(at + "/sandbox", "'sandbox' belongs to a kafka-connect environment",
+                        "Move it to the environment that 'ccc sandbox' runs (target: kafka-connect), or remove it.");
+            }
+        }
         VaultSettings vault = VaultSettings.DEFAULT;
         JsonNode vaultNode = fields.mapping(node, "vault", at + "/vault");
         if (vaultNode != null) {
             vault = vault(fields, vaultNode, at + "/vault");
         }
-        return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault, prefix);
+        return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault, prefix,
+                sandboxKafkaPort);
     }
 
     /** Every connector name starts with the prefix, so it must itself start a name that follows the rule. */

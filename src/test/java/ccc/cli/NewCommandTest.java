@@ -51,6 +51,11 @@ class NewCommandTest {
         assertEquals(0, validate.exitCode(), validate::toString);
         assertEquals("Valid: 12 connectors in dev, cert, prod, local.\n", validate.out(), "no warnings either");
 
+        String local = Repo.read(root.resolve("ccloud-orders-sink-01/local-ccloud-orders-sink-01.json"));
+        assertTrue(local.contains("\"connector.class\" : \"org.apache.kafka.connect.file.FileStreamSinkConnector\""),
+                local);
+        assertTrue(local.contains("\"errors.deadletterqueue.topic.replication.factor\" : \"1\""), local);
+
         Cli.Result render = ccc("render", "--root", root.toString(), "--env", "dev", "ccloud-orders-sink-01");
         assertEquals(0, render.exitCode(), render::toString);
         assertTrue(render.out().startsWith("# peve-orders-sink-01\n"), render.out());
@@ -70,7 +75,14 @@ class NewCommandTest {
         assertTrue(dev.contains("\"kafka.auth.mode\""), dev);
         String local = Repo.read(root.resolve("ccloud-orders-datagen-01/local-ccloud-orders-datagen-01.json"));
         assertFalse(local.contains("kafka.auth.mode"), local);
-        assertFalse(Repo.read(root.resolve("ccloud-orders-datagen-01/local-vars.yaml")).contains("service_account"));
+        // DatagenSource exists only on Confluent Cloud: on the Kafka Connect worker, Kafka's file source.
+        assertTrue(local.contains("\"connector.class\" : \"org.apache.kafka.connect.file.FileStreamSourceConnector\""),
+                local);
+        assertTrue(local.contains("\"file\" : \"${file}\""), local);
+        String localVars = Repo.read(root.resolve("ccloud-orders-datagen-01/local-vars.yaml"));
+        assertFalse(localVars.contains("service_account"), localVars);
+        assertTrue(localVars.contains("stands in for DatagenSource"), localVars);
+        assertTrue(localVars.contains("file: .ccc/sandbox/ccloud-orders-datagen-01.txt"), localVars);
         Cli.Result validate = ccc("validate", "--root", root.toString());
         assertEquals(0, validate.exitCode(), validate::toString);
         assertEquals("Valid: 10 connectors in dev, cert, prod, local.\n", validate.out());
@@ -85,6 +97,16 @@ class NewCommandTest {
         assertTrue(json.contains("\"name\" : \"peve-mirror-01\"") || json.contains("\"name\": \"peve-mirror-01\""), json);
         assertTrue(json.contains("\"topics\""), json);
         assertEquals(0, ccc("validate", "--root", root.toString()).exitCode());
+    }
+
+    @Test
+    void aJavaClassNameIsKeptOnAKafkaConnectWorker() {
+        Cli.Result result = ccc("new", "orders-mirror", "--class", "com.example.MirrorSink", "--env", "local",
+                "--root", root.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        String json = Repo.read(root.resolve("orders-mirror/local-orders-mirror.json"));
+        assertTrue(json.contains("\"connector.class\" : \"com.example.MirrorSink\""), json);
+        assertFalse(json.contains("file"), json);
     }
 
     @Test

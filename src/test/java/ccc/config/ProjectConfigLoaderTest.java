@@ -61,7 +61,7 @@ class ProjectConfigLoaderTest {
         assertEquals(List.of("dev"), List.copyOf(config.environments().keySet()));
         EnvironmentConfig dev = config.environments().get("dev");
         assertEquals(new EnvironmentConfig("dev", Target.CONFLUENT_CLOUD, "env-abc123", "lkc-xyz789", null,
-                VaultSettings.DEFAULT, "peve-"), dev);
+                VaultSettings.DEFAULT, "peve-", null), dev);
         assertEquals("peve-", dev.namePrefix(), "the global prefix is the environment's");
         assertEquals("env-abc123/lkc-xyz789", dev.describeTarget());
         assertEquals(new VaultSettings(null, null, VaultSettings.AuthMethod.TOKEN, null, null, null, 2),
@@ -323,6 +323,19 @@ class ProjectConfigLoaderTest {
         Problem problem = onlyError("managed:\n  name_prefix: peve-\nenvironments:\n  local:\n"
                 + "    target: kafka-connect\n    connect_url: localhost:8083\n", "is not an http(s) URL");
         assertEquals(6, problem.location().line());
+    }
+
+    @Test
+    void sandboxKafkaPortOfAKafkaConnectEnvironment() {
+        String local = "managed:\n  name_prefix: peve-\nenvironments:\n  local:\n    target: kafka-connect\n"
+                + "    connect_url: http://localhost:8083\n";
+        assertNull(loadValid(local).environments().get("local").sandboxKafkaPort(), "absent: the default");
+        assertEquals(19092, loadValid(local + "    sandbox:\n      kafka_port: 19092\n").environments().get("local")
+                .sandboxKafkaPort());
+        Problem tooHigh = onlyError(local + "    sandbox:\n      kafka_port: 70000\n", "is not a TCP port");
+        assertEquals("/environments/local/sandbox/kafka_port", tooHigh.location().pointer());
+        onlyError(local + "    sandbox:\n      kafka_prot: 9092\n", "unknown key");
+        onlyError(withDev("    sandbox:\n      kafka_port: 9092\n"), "'sandbox' belongs to a kafka-connect environment");
     }
 
     @Test

@@ -114,4 +114,27 @@ public final class Repo {
                 topic: orders
                 """);
     }
+
+    /**
+     * The example repository copied to {@code dir/connectors}, its {@code local} environment on the
+     * given ports (for ccc sandbox); returns the config root. The sandbox keeps its files in
+     * {@code dir/.ccc/sandbox}.
+     */
+    public static Path sandboxExample(Path dir, int connectPort, int kafkaPort) {
+        Path root = copyExample(dir.resolve("connectors"));
+        String yaml = read(root.resolve("ccc.yaml"))
+                .replace("connect_url: http://localhost:8083", "connect_url: http://localhost:" + connectPort)
+                .replace("kafka_port: 9092", "kafka_port: " + kafkaPort);
+        write(root, "ccc.yaml", yaml);
+        return root;
+    }
+
+    /** A TCP port that was free on 127.0.0.1 a moment ago. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
