@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering the README states: command line → output → engine → targets → API clients → the
  * pure plan engine and its safety rules → the configuration model, with the secret registry and
- * CccException beneath them all. No arrow points up, and no package cycle exists.
+ * CccException beneath them all; the sandbox (a local Kafka for the 'local' environment) is used
+ * by the command line only. No arrow points up, and no package cycle exists.
  */
 class ArchitectureTest {
 
@@ -36,6 +37,7 @@ class ArchitectureTest {
                 .layer("cli").definedBy("ccc.cli..")
                 .layer("output").definedBy("ccc.output..")
                 .layer("engine").definedBy("ccc.engine..")
+                .layer("sandbox").definedBy("ccc.sandbox..")
                 .layer("target").definedBy("ccc.target..")
                 .layer("client").definedBy("ccc.client..")
                 .layer("plan").definedBy("ccc.plan..")
@@ -44,10 +46,12 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("output").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "output")
+                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("target").mayOnlyBeAccessedByLayers("cli", "engine")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("cli", "output", "engine", "target")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("cli", "output", "engine", "target", "client")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "output", "engine", "target", "client", "plan")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "output", "engine", "sandbox", "target", "client",
+                        "plan")
                 .check(production);
     }
 

@@ -2,6 +2,7 @@ package ccc.cli;
 
 import ccc.CccException;
 import ccc.config.ConnectorKind;
+import ccc.config.ConnectorNames;
 import ccc.config.EnvironmentConfig;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
@@ -77,10 +78,21 @@ final class NewCommand extends CommandSupport {
                         + String.join(", ", project.environments().keySet()) + ".");
             }
         }
-        String connectorName = name != null ? name : defaultName(project.namePrefix());
-        if (!project.isManaged(connectorName)) {
-            throw new CccException("connector name '" + connectorName + "' is outside the managed prefix '"
-                    + project.namePrefix() + "'; pass --name " + project.namePrefix() + "...");
+        // Each environment may have its own name prefix: the default name follows it there.
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String environment : targets) {
+            String prefix = project.namePrefix(environment);
+            String connectorName = name != null ? name : defaultName(prefix);
+            if (!project.isManaged(environment, connectorName)) {
+                throw new CccException("connector name '" + connectorName + "' is outside " + environment
+                        + "'s managed prefix '" + prefix + "'; pass --name " + prefix + "...");
+            }
+            String violation = ConnectorNames.violation(connectorName);
+            if (violation != null) {
+                throw CccException.usage("connector name '" + ConnectorNames.shown(connectorName) + "' " + violation
+                        + "; " + ConnectorNames.RULE);
+            }
+            names.put(environment, connectorName);
         }
         ConnectorKind type = kind != null ? kind : ConnectorKind.of(Map.of("connector.class", connectorClass));
 
@@ -88,7 +100,7 @@ final class NewCommand extends CommandSupport {
         Map<Path, String> files = new LinkedHashMap<>();
         for (String environment : targets) {
             EnvironmentConfig env = project.environments().get(environment);
-            files.put(dir.resolve(environment + "-" + directory + ".json"), json(connectorName, type, env));
+            files.put(dir.resolve(environment + "-" + directory + ".json"), json(names.get(environment), type, env));
             files.put(dir.resolve(environment + "-vars.yaml"), vars(environment, directory, type, env));
         }
         List<Path> existing = files.keySet().stream().filter(Files::exists).toList();

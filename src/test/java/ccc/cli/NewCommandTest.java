@@ -38,6 +38,20 @@ class NewCommandTest {
     }
 
     @Test
+    void theDefaultNameFollowsEachEnvironmentsOwnPrefix() throws IOException {
+        Path yaml = root.resolve("ccc.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("    environment_id: env-cert42\n",
+                "    environment_id: env-cert42\n    name_prefix: peve-cert-\n"));
+        Cli.Result result = ccc("new", "ccloud-orders-sink-01", "--class", "AzureBlobSink", "--env", "dev,cert",
+                "--root", root.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(Files.readString(root.resolve("ccloud-orders-sink-01/cert-ccloud-orders-sink-01.json"))
+                .contains("\"peve-cert-orders-sink-01\""));
+        assertTrue(Files.readString(root.resolve("ccloud-orders-sink-01/dev-ccloud-orders-sink-01.json"))
+                .contains("\"peve-orders-sink-01\""));
+    }
+
+    @Test
     void scaffoldsEveryEnvironmentAndValidatesAtOnce() throws IOException {
         Cli.Result result = ccc("new", "ccloud-orders-sink-01", "--class", "AzureBlobSink", "--root", root.toString());
         assertEquals(0, result.exitCode(), result::toString);
@@ -145,7 +159,7 @@ class NewCommandTest {
         Cli.Result result = ccc("new", "ccloud-x", "--class", "DatagenSource", "--name", "other-x",
                 "--root", root.toString());
         assertEquals(1, result.exitCode(), result::toString);
-        assertTrue(result.err().contains("outside the managed prefix 'peve-'"), result.err());
+        assertTrue(result.err().contains("outside dev's managed prefix 'peve-'"), result.err());
         assertFalse(Files.exists(root.resolve("ccloud-x")));
     }
 
