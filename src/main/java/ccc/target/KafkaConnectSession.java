@@ -8,7 +8,7 @@ import ccc.config.ProjectConfig;
 import ccc.config.VaultReference;
 import ccc.plan.SensitiveDigest;
 import ccc.secret.SecretRegistry;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -20,6 +20,7 @@ final class KafkaConnectSession implements Session {
     private final VaultSecrets vault;
     private final SecretRegistry secrets;
     private final HttpSettings http;
+    private final Path stateDirectory;
     private ConnectClient connect;
     private UnaryOperator<String> digest;
 
@@ -29,6 +30,7 @@ final class KafkaConnectSession implements Session {
         this.vault = vault;
         this.secrets = secrets;
         this.http = http;
+        this.stateDirectory = Sessions.stateDirectory(project);
     }
 
     @Override
@@ -60,7 +62,7 @@ final class KafkaConnectSession implements Session {
         if (digest == null) {
             byte[] key = vault.explicitDigestKey();
             if (key == null) {
-                key = ("ccc self-managed " + environment.connectUrl()).getBytes(StandardCharsets.UTF_8);
+                key = GeneratedDigestKey.at(stateDirectory.resolve("digest.key"));
             }
             digest = SensitiveDigest.hmac(key);
         }

@@ -4,12 +4,20 @@ import ccc.client.HttpSettings;
 import ccc.config.EnvironmentConfig;
 import ccc.config.ProjectConfig;
 import ccc.secret.SecretRegistry;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The one place that turns an environment of ccc.yaml into a session for its kind of remote. */
 public final class Sessions {
 
     private Sessions() {
+    }
+
+    /** Where ccc keeps what it makes for itself (a digest key, the sandbox): .ccc beside the config root. */
+    public static Path stateDirectory(ProjectConfig project) {
+        Path root = project.file().toAbsolutePath().getParent();
+        Path parent = root.getParent();
+        return (parent == null ? root : parent).resolve(".ccc");
     }
 
     /**

@@ -373,6 +373,46 @@ class PlanApplyEndToEndTest {
     }
 
     @Test
+    void aSavedPlanIsAppliedWhateverLengthTheCloudsMasksHave() throws Exception {
+        cloud.keepUndefinedKeys = true;
+        applyAll();
+        blob("peve-blob-01", "3000", "RUNNING");
+        Path saved = root.resolve("plan.json");
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", saved.toString()).exitCode());
+        ccc("status", "--env", "dev"); // the fake masks with another number of asterisks on every read
+        Cli.Result apply = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(0, apply.exitCode(), "a mask's length is no change of the cluster: " + apply);
+    }
+
+    @Test
+    void anEditedSavedPlanIsRefusedAndNothingIsSent() throws Exception {
+        applyAll();
+        cloud.put("peve-old-01", Map.of("connector.class", "DatagenSource", "kafka.topic", "old", "quickstart", "USERS"));
+        blob("peve-blob-01", "3000", "RUNNING");
+        Path saved = root.resolve("plan.json");
+        assertEquals(0, ccc("plan", "--env", "dev", "-o", saved.toString()).exitCode());
+        String reviewed = Files.readString(saved);
+        int writes = cloud.writes().size();
+
+        Files.writeString(saved, reviewed.replace("\"prune\" : false", "\"prune\" : true"));
+        Cli.Result pruned = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(3, pruned.exitCode(), pruned.toString());
+        assertTrue(pruned.err().contains("was changed after 'ccc plan -o' wrote it"), pruned.toString());
+
+        JsonNode document = Json.MAPPER.readTree(reviewed);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) document.get("actions")).removeAll();
+        Files.writeString(saved, Json.MAPPER.writeValueAsString(document));
+        Cli.Result emptied = ccc("apply", saved.toString(), "--auto-approve");
+        assertEquals(3, emptied.exitCode(), emptied.toString());
+
+        assertEquals(writes, cloud.writes().size(), "nothing sent for an edited plan");
+        assertTrue(cloud.connectors.containsKey("peve-old-01"), "the orphan was not pruned");
+        Files.writeString(saved, reviewed);
+        assertEquals(0, ccc("apply", saved.toString(), "--auto-approve").exitCode(), "the reviewed file applies");
+        assertTrue(cloud.connectors.containsKey("peve-old-01"));
+    }
+
+    @Test
     void refusesASavedPlanWhenTheRepositoryChanged() {
         applyAll();
         Path saved = root.resolve("plan.json");
