@@ -52,6 +52,7 @@ abstract class CommandSupport implements Callable<Integer> {
     Session session(Workspace workspace, String environment, boolean offline) {
         CliContext context = context();
         return Sessions.open(workspace.config(), workspace.config().environments().get(environment),
-                context.env(), context.secrets(), HttpSettings.DEFAULT, offline);
+                context.env(), context.secrets(), HttpSettings.withTimeouts(workspace.config().timeouts().connectSeconds(),
+                        workspace.config().timeouts().readSeconds()), offline);
     }
 }

@@ -27,7 +27,8 @@ public record ProjectConfig(
         String digestKeyReference,
         Map<String, EnvironmentConfig> environments,
         List<String> ignoreKeys,
-        String digestStore) {
+        String digestStore,
+        Timeouts timeouts) {
 
     public static final String DEFAULT_API_URL = "https://api.confluent.cloud";
 
@@ -51,7 +52,7 @@ public record ProjectConfig(
                          DlqSettings dlq, SensitiveMode sensitiveMode, String digestKeyReference,
                          Map<String, EnvironmentConfig> environments) {
         this(file, namePrefix, apiUrl, credentials, limits, dlq, sensitiveMode, digestKeyReference, environments,
-                List.of(), null);
+                List.of(), null, Timeouts.DEFAULT);
     }
 
     /** The prefix of the names ccc manages in this environment: its own name_prefix, else the global one. */

@@ -17,7 +17,8 @@ public final class ProjectConfigLoader {
 
     public static final String FILE_NAME = "ccc.yaml";
     private static final Set<String> TOP_KEYS =
-            Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys");
+            Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys",
+                    "timeouts");
     private static final Set<String> ENVIRONMENT_KEYS =
             Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault", "sandbox");
     private static final Set<String> VAULT_KEYS =
@@ -102,6 +103,16 @@ public final class ProjectConfigLoader {
                     tasks == null ? limits.maxTasksPerConnector() : tasks);
         }
 
+        Timeouts timeouts = Timeouts.DEFAULT;
+        JsonNode timeoutsNode = fields.mapping(root0, "timeouts", "/timeouts");
+        if (timeoutsNode != null) {
+            fields.rejectUnknownKeys(timeoutsNode, "/timeouts", Set.of("connect_seconds", "read_seconds"));
+            Integer connect = fields.positiveInt(timeoutsNode, "connect_seconds", "/timeouts");
+            Integer read = fields.positiveInt(timeoutsNode, "read_seconds", "/timeouts");
+            timeouts = new Timeouts(connect == null ? timeouts.connectSeconds() : connect,
+                    read == null ? timeouts.readSeconds() : read);
+        }
+
         DlqSettings dlq = DlqSettings.DEFAULT;
         JsonNode dlqNode = fields.mapping(root0, "dlq", "/dlq");
         if (dlqNode != null) {
@@ -158,7 +169,7 @@ public final class ProjectConfigLoader {
         boolean usable = prefix != null && problems.stream().noneMatch(Problem::isError);
         ProjectConfig config = usable
                 ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments,
-                        ignoreKeys, digestStore)
+                        ignoreKeys, digestStore, timeouts)
                 : null;
         return new Result(config, problems);
     }

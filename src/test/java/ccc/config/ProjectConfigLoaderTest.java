@@ -48,6 +48,25 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
+    void timeoutsIgnoreKeysAndADigestStoreAreRead() {
+        ProjectConfig config = loadValid(withDev("""
+                timeouts:
+                  connect_seconds: 3
+                  read_seconds: 7
+                ignore_keys: [some.server.key, "server.prefix.*"]
+                sensitive:
+                  digest_store: secret/peve/ccc-digests
+                """));
+        assertEquals(new Timeouts(3, 7), config.timeouts());
+        assertEquals(List.of("some.server.key", "server.prefix.*"), config.ignoreKeys());
+        assertEquals("secret/peve/ccc-digests", config.digestStore());
+        assertEquals(Timeouts.DEFAULT, loadValid(withDev("")).timeouts());
+        Problem zero = onlyError(withDev("timeouts:\n  read_seconds: 0\n"), "positive whole number");
+        assertEquals("/timeouts/read_seconds", zero.location().pointer());
+        onlyError(withDev("ignore_keys: some.key\n"), "'ignore_keys' must be a list");
+    }
+
+    @Test
     void minimalFileGetsEveryDefault() {
         ProjectConfig config = loadValid(Repo.MINIMAL_CCC_YAML);
         assertEquals(root.resolve("ccc.yaml"), config.file());
