@@ -133,6 +133,7 @@ final class ApplyCommand extends CommandSupport {
         Instant started = Instant.now();
         List<Outcome> outcomes = applier.apply(plan, run.desired(), run.observed());
         console.emit(output.format, new ApplyReport(plan, outcomes, Duration.between(started, Instant.now())));
+        run.digestBook().flatMap(book -> book.record(outcomes, run.desired())).ifPresent(console::warn);
         return outcomes.stream().allMatch(Outcome::ok) ? ExitCode.OK : ExitCode.ERROR;
     }
 

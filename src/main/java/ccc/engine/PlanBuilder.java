@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -89,6 +90,11 @@ public final class PlanBuilder {
         if (access.returnsPlainSecrets()) {
             actual = withDigestsOfPlainSecrets(actual, all, digest);
         }
+        Optional<DigestBook> digestBook = request.offline() ? Optional.empty()
+                : access.digestStore().map(DigestBook::read);
+        if (digestBook.isPresent()) {
+            actual = digestBook.get().fillIn(actual);
+        }
         actual = protectSecrets(actual, all, registry);
         Map<String, ResolvedConnector> resolved = new LinkedHashMap<>();
         for (ResolvedConnector connector : resolver.resolve(chosen)) {
@@ -119,7 +125,7 @@ public final class PlanBuilder {
         }
         List<DesiredConnectorState> planned = planned(resolved);
         return new PlannedRun(plan.withNotices(notices), resolved, desiredFingerprint(planned, digest),
-                access.location(), digest, observed);
+                access.location(), digest, observed, digestBook);
     }
 
     private static List<DesiredConnectorState> planned(Map<String, ResolvedConnector> resolved) {

@@ -127,6 +127,11 @@ final class ConfluentCloudSession implements Session {
     }
 
     @Override
+    public java.util.Optional<DigestStore> digestStore() {
+        return java.util.Optional.ofNullable(vault.digestStore());
+    }
+
+    @Override
     public boolean dropsUndefinedKeys() {
         return true;
     }

@@ -34,4 +34,12 @@ public interface Session {
 
     /** True where the service returns sensitive values in plain text (a self-managed worker). */
     boolean returnsPlainSecrets();
+
+    /**
+     * Where ccc keeps its digests when the cluster drops them (ccc.yaml's sensitive.digest_store),
+     * or empty: then a secret rotated in Vault cannot be seen and every plan says so.
+     */
+    default java.util.Optional<DigestStore> digestStore() {
+        return java.util.Optional.empty();
+    }
 }

@@ -24,6 +24,7 @@ final class VaultSecrets {
     private final Environment variables;
     private final SecretRegistry secrets;
     private final HttpSettings http;
+    private VaultClient client;
     private SecretResolver resolver;
 
     VaultSecrets(ProjectConfig project, EnvironmentConfig environment, Environment variables, SecretRegistry secrets,
@@ -58,14 +59,27 @@ final class VaultSecrets {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** ccc.yaml's sensitive.digest_store for this environment, or null when it names none. */
+    DigestStore digestStore() {
+        return project.digestStore() == null ? null
+                : new VaultDigestStore(client(), project.digestStore().replaceAll("/+$", "") + "/" + environment.name());
+    }
+
     private synchronized SecretResolver resolver() {
         if (resolver == null) {
+            resolver = new SecretResolver(client(), secrets);
+        }
+        return resolver;
+    }
+
+    private synchronized VaultClient client() {
+        if (client == null) {
             try {
-                resolver = new SecretResolver(new VaultClient(environment.vault(), variables.asMap(), http), secrets);
+                client = new VaultClient(environment.vault(), variables.asMap(), http);
             } catch (CccException e) {
                 throw new CccException(environment.name() + ": " + e.getMessage(), e);
             }
         }
-        return resolver;
+        return client;
     }
 }

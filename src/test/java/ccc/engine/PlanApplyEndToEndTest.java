@@ -144,6 +144,39 @@ class PlanApplyEndToEndTest {
     }
 
     @Test
+    void aDigestStoreInVaultLetsAPlanSeeARotatedSecretOnACloudThatDropsTheDigest() throws Exception {
+        Path yaml = root.resolve("ccc.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "sensitive:\n  digest_store: secret/peve/ccc-digests\n");
+        applyAll();
+        Map<String, String> kept = cloud.vaultSecrets.get("peve/ccc-digests/dev");
+        assertTrue(kept.get("peve-blob-01").startsWith("v1:azblob.account.key="), kept.toString());
+        assertFalse(kept.toString().contains(ACCOUNT_KEY), "only keyed digests are kept");
+        Cli.Result converged = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
+        assertEquals(0, converged.exitCode(), converged.toString());
+        assertEquals(0, json(converged).path("notices").size(), "nothing unverifiable: " + converged);
+
+        cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ROTATED_KEY));
+        Cli.Result rotated = ccc("plan", "--env", "dev", "--detailed-exitcode", "--output", "json");
+        assertEquals(2, rotated.exitCode(), rotated.toString());
+        JsonNode change = json(rotated).path("actions").get(0).path("changes").get(0);
+        assertEquals("azblob.account.key", change.path("key").asText());
+        assertTrue(change.path("sensitive").asBoolean());
+        applyAll();
+        assertEquals(ROTATED_KEY, cloud.connectors.get("peve-blob-01").config.get("azblob.account.key"));
+        assertEquals(0, ccc("plan", "--env", "dev", "--detailed-exitcode").exitCode(), "converged again");
+    }
+
+    @Test
+    void aDigestStoreTheRoleMayNotWriteIsAWarningNotAFailedApply() throws Exception {
+        Path yaml = root.resolve("ccc.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "sensitive:\n  digest_store: secret/peve/ccc-digests\n");
+        cloud.vaultReadOnly = true;
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertTrue(apply.err().contains("could not be kept at secret/peve/ccc-digests/dev"), apply.toString());
+    }
+
+    @Test
     void anUndefinedKeyIsAWarningNotAChangeForEver() throws Exception {
         Repo.connector(root, "dev", "ccloud-gen-01", """
                 {"name": "peve-gen-01",

@@ -104,6 +104,8 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     "schema.keyfield", "max.interval", "iterations", "output.key.format"))));
     /** When true, every key is kept, as a class that defines all of them would (ccc's digest key included). */
     public volatile boolean keepUndefinedKeys;
+    /** When true, Vault refuses writes (a token that may only read). */
+    public volatile boolean vaultReadOnly;
     /** Answer the list of an empty cluster as [] rather than {} (both are seen). */
     public volatile boolean emptyListAsArray;
     /** When set, DELETE answers 200 with this non-null error. */
@@ -516,6 +518,20 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         String prefix = "/v1/secret/data/";
         if (!path.startsWith(prefix)) {
             return new MockResponse.Builder().code(404).body("{\"errors\":[]}").build();
+        }
+        if (request.getMethod().equals("POST") || request.getMethod().equals("PUT")) {
+            if (vaultReadOnly) {
+                return new MockResponse.Builder().code(403).body("{\"errors\":[\"permission denied\"]}").build();
+            }
+            try {
+                Map<String, String> written = new LinkedHashMap<>();
+                JSON.readTree(request.getBody().utf8()).path("data").properties()
+                        .forEach(e -> written.put(e.getKey(), e.getValue().asText()));
+                vaultSecrets.put(path.substring(prefix.length()), written);
+            } catch (IOException e) {
+                return new MockResponse.Builder().code(400).body("{\"errors\":[\"bad JSON\"]}").build();
+            }
+            return json(200, JSON.createObjectNode().putObject("data").put("version", 2));
         }
         Map<String, String> secret = vaultSecrets.get(path.substring(prefix.length()));
         if (secret == null) {

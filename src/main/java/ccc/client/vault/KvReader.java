@@ -3,6 +3,7 @@ package ccc.client.vault;
 import ccc.CccException;
 import ccc.secret.SecretRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -85,6 +86,25 @@ final class KvReader {
         };
     }
 
+    /** Replaces the secret at {@code path} with {@code values} (a new version on KV v2). */
+    void write(String path, Map<String, String> values, String token) {
+        String api = apiPath(path);
+        ObjectNode data = http.object();
+        ObjectNode target = kvVersion == 1 ? data : data.putObject("data");
+        values.forEach(target::put);
+        VaultHttp.Answer answer = http.write(api, data, token);
+        int status = answer.status();
+        if (status == 403 || status == 401) {
+            throw new VaultPathException(path, "Vault denied writing " + path + " (HTTP " + status + " on POST /v1/"
+                    + api + "): the token's policy must grant create and update on " + api + ".");
+        }
+        if (status < 200 || status >= 300) {
+            throw new CccException("Vault at " + http.endpoint().address() + " answered HTTP " + status
+                    + " to POST /v1/" + api + " (writing " + path + ") " + VaultHttp.onAttempts(answer.attempts())
+                    + http.serverErrors(answer.json()) + ".");
+        }
+    }
+
     private Map<String, String> values(String path, String api, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new CccException("Vault at " + http.endpoint().address() + " answered GET /v1/" + api
@@ -159,7 +179,7 @@ final class KvReader {
                     .append(" vault.kv_version: 1 for this environment in ccc.yaml.");
         }
         message.append(http.endpoint().namespaceNote());
-        return new VaultPathException(path, message.toString());
+        return new VaultPathException(path, message.toString(), true);
     }
 
     /** Values as text (a nested object as its JSON), each registered with the scrubber. */

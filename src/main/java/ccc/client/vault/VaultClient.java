@@ -116,6 +116,17 @@ public final class VaultClient implements SecretSource {
         }
     }
 
+    /**
+     * Replaces the KV secret at {@code path} with {@code values}: ccc writes only its own keyed
+     * digests this way (sensitive.digest_store), never a secret.
+     */
+    public void write(String path, Map<String, String> values) {
+        throwIfFatal();
+        String normalized = KvReader.normalize(path);
+        kv.write(normalized, values, token());
+        reads.remove(normalized);
+    }
+
     /** A path's own failure as it is; any other one becomes the failure of every later read. */
     private RuntimeException failure(Throwable cause) {
         if (cause instanceof VaultPathException path) {

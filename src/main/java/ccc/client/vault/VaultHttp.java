@@ -104,6 +104,11 @@ final class VaultHttp {
         return toVault("GET", apiPath, Map.of("X-Vault-Token", token), null, Retry.REPEATABLE);
     }
 
+    /** POST {@code /v1/<apiPath>} with the token (a KV write): a write is repeatable, it sets the same data. */
+    Answer write(String apiPath, JsonNode body, String token) {
+        return toVault("POST", apiPath, Map.of("X-Vault-Token", token), body, Retry.REPEATABLE);
+    }
+
     /** POST {@code /v1/<apiPath>} without a token (a login). */
     Answer post(String apiPath, JsonNode body, Retry retry) {
         return toVault("POST", apiPath, Map.of(), body, retry);
