@@ -6,6 +6,7 @@ package ccc.config;
  * @param namePrefix the prefix of the connector names ccc manages in this environment: its own
  *                   {@code name_prefix}, else the global {@code managed.name_prefix} (filled in by
  *                   {@link ProjectConfig}); null only in an EnvironmentConfig made outside one
+ * @param dataPlane  the Kafka REST and Schema Registry endpoints {@code ccc doctor} reads, never null
  */
 public record EnvironmentConfig(
         String name,
@@ -14,16 +15,27 @@ public record EnvironmentConfig(
         String kafkaClusterId,
         String connectUrl,
         VaultSettings vault,
-        String namePrefix) {
+        String namePrefix,
+        DataPlane dataPlane) {
+
+    public EnvironmentConfig {
+        dataPlane = dataPlane == null ? DataPlane.NONE : dataPlane;
+    }
+
+    /** An environment without data-plane endpoints. */
+    public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
+                             VaultSettings vault, String namePrefix) {
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, DataPlane.NONE);
+    }
 
     /** An environment with no prefix of its own: {@link ProjectConfig} gives it the global one. */
     public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null);
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, DataPlane.NONE);
     }
 
     public EnvironmentConfig withNamePrefix(String prefix) {
-        return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix);
+        return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix, dataPlane);
     }
 
     /** A short description for headers: "env-abc123/lkc-xyz789" or the Connect URL. */
