@@ -21,6 +21,7 @@ final class KafkaConnectSession implements Session {
     private final SecretRegistry secrets;
     private final HttpSettings http;
     private ConnectClient connect;
+    private final DataPlaneAccess dataPlane;
     private UnaryOperator<String> digest;
 
     KafkaConnectSession(ProjectConfig project, EnvironmentConfig environment, Environment variables,
@@ -29,6 +30,7 @@ final class KafkaConnectSession implements Session {
         this.vault = vault;
         this.secrets = secrets;
         this.http = http;
+        this.dataPlane = new DataPlaneAccess(environment, variables, vault, secrets, http, false);
     }
 
     @Override
@@ -53,6 +55,11 @@ final class KafkaConnectSession implements Session {
     @Override
     public String serviceAccountId(String displayNameOrId) {
         return displayNameOrId;
+    }
+
+    @Override
+    public Prerequisites prerequisites() {
+        return new WorkerPrerequisites(this::connect, dataPlane);
     }
 
     @Override
