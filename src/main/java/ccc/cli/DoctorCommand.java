@@ -26,9 +26,11 @@ import picocli.CommandLine.Parameters;
                 "  ccc doctor --env prod peve-azure-blob-storage-sink-connector-01 --strict",
                 "  ccc doctor --env dev --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
                 "",
-                "Topics need the environment's kafka_rest_url and a Kafka API key (KAFKA_API_KEY/KAFKA_API_SECRET,",
-                "or kafka_credentials in ccc.yaml); subjects its schema_registry_url and a Schema Registry API key",
-                "(SCHEMA_REGISTRY_API_KEY/SCHEMA_REGISTRY_API_SECRET, or schema_registry_credentials)."})
+                "Topics are read through the environment's kafka_rest_url with a Kafka API",
+                "key (KAFKA_API_KEY and KAFKA_API_SECRET, or kafka_credentials in ccc.yaml);",
+                "subjects through its schema_registry_url with a Schema Registry API key",
+                "(SCHEMA_REGISTRY_API_KEY and SCHEMA_REGISTRY_API_SECRET, or",
+                "schema_registry_credentials in ccc.yaml)."})
 final class DoctorCommand extends CommandSupport {
 
     @Mixin
