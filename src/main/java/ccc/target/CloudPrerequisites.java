@@ -1,14 +1,11 @@
 package ccc.target;
 
 import ccc.client.connect.ConnectClient;
-import ccc.client.connect.ValidationResult;
 import ccc.client.iam.IamClient;
 import ccc.client.iam.RoleBinding;
 import ccc.client.iam.ServiceAccount;
 import ccc.config.EnvironmentConfig;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,20 +13,17 @@ import java.util.function.Supplier;
  * subjects with the data-plane keys. Role bindings are those of the environment's CRN and everything below it
  * ({@code crn_pattern=<environment CRN>/*}, as {@code confluent iam rbac role-binding list --inclusive} asks).
  */
-final class CloudPrerequisites implements Prerequisites {
+final class CloudPrerequisites extends ConnectPrerequisites {
 
     private final EnvironmentConfig environment;
     private final Supplier<IamClient> iam;
-    private final Supplier<ConnectClient> connect;
-    private final DataPlaneAccess dataPlane;
     private String environmentCrn;
 
     CloudPrerequisites(EnvironmentConfig environment, Supplier<IamClient> iam, Supplier<ConnectClient> connect,
                        DataPlaneAccess dataPlane) {
+        super(connect, dataPlane);
         this.environment = environment;
         this.iam = iam;
-        this.connect = connect;
-        this.dataPlane = dataPlane;
     }
 
     @Override
@@ -56,32 +50,7 @@ final class CloudPrerequisites implements Prerequisites {
     }
 
     @Override
-    public String schemaRegistryClusterId() {
-        return dataPlane.schemaRegistryClusterId();
-    }
-
-    @Override
     public List<RoleBinding> roleBindings() {
         return iam.get().roleBindings(environmentCrn() + "/*");
-    }
-
-    @Override
-    public Set<String> topics() {
-        return dataPlane.topics();
-    }
-
-    @Override
-    public Set<String> subjects() {
-        return dataPlane.subjects();
-    }
-
-    @Override
-    public Set<String> plugins() {
-        return connect.get().plugins();
-    }
-
-    @Override
-    public ValidationResult validate(String connectorClass, Map<String, String> config, Set<String> sensitiveKeys) {
-        return connect.get().validate(connectorClass, config, sensitiveKeys);
     }
 }

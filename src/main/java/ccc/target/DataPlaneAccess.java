@@ -54,30 +54,36 @@ final class DataPlaneAccess {
 
     private synchronized KafkaRestClient kafka() {
         if (kafka == null) {
-            String url = endpoint(Environment.KAFKA_REST_ENDPOINT, environment.dataPlane().kafkaRestUrl(),
-                    "kafka_rest_url", "the cluster's REST endpoint, e.g. https://pkc-xxxxx.westeurope.azure.confluent.cloud:443",
-                    "topics");
+            DataPlane configured = environment.dataPlane();
+            String url = endpoint(Environment.KAFKA_REST_ENDPOINT, configured.kafkaRestUrl(), "kafka_rest_url",
+                    "the cluster's REST endpoint, e.g. https://pkc-xxxxx.westeurope.azure.confluent.cloud:443", "topics");
             CloudApiCredentials key = apiKey(Environment.KAFKA_API_KEY, Environment.KAFKA_API_SECRET,
-                    environment.dataPlane().kafkaCredentials(), "kafka_credentials", "a Kafka API key of the cluster",
-                    "topics");
-            kafka = new KafkaRestClient(url, environment.kafkaClusterId(), key == null ? null : key.apiKey(),
-                    key == null ? null : key.apiSecret(), http, secrets);
+                    configured.kafkaCredentials(), "kafka_credentials", "a Kafka API key of the cluster", "topics");
+            kafka = new KafkaRestClient(url, environment.kafkaClusterId(), keyOf(key), secretOf(key), http, secrets);
         }
         return kafka;
     }
 
     private synchronized SchemaRegistryClient registry() {
         if (registry == null) {
-            String url = endpoint(Environment.SCHEMA_REGISTRY_REST_ENDPOINT, environment.dataPlane().schemaRegistryUrl(),
-                    "schema_registry_url", "the environment's Schema Registry, e.g. https://psrc-xxxxx.westeurope.azure.confluent.cloud",
-                    "subjects");
+            DataPlane configured = environment.dataPlane();
+            String url = endpoint(Environment.SCHEMA_REGISTRY_REST_ENDPOINT, configured.schemaRegistryUrl(),
+                    "schema_registry_url", "the environment's Schema Registry, e.g. "
+                            + "https://psrc-xxxxx.westeurope.azure.confluent.cloud", "subjects");
             CloudApiCredentials key = apiKey(Environment.SCHEMA_REGISTRY_API_KEY, Environment.SCHEMA_REGISTRY_API_SECRET,
-                    environment.dataPlane().schemaRegistryCredentials(), "schema_registry_credentials",
-                    "a Schema Registry API key", "subjects");
-            registry = new SchemaRegistryClient(url, key == null ? null : key.apiKey(),
-                    key == null ? null : key.apiSecret(), http, secrets);
+                    configured.schemaRegistryCredentials(), "schema_registry_credentials", "a Schema Registry API key",
+                    "subjects");
+            registry = new SchemaRegistryClient(url, keyOf(key), secretOf(key), http, secrets);
         }
         return registry;
+    }
+
+    private static String keyOf(CloudApiCredentials key) {
+        return key == null ? null : key.apiKey();
+    }
+
+    private static String secretOf(CloudApiCredentials key) {
+        return key == null ? null : key.apiSecret();
     }
 
     private String endpoint(String variable, String configured, String key, String example, String what) {

@@ -36,11 +36,8 @@ class PlanPrerequisitesTest {
         env = cloud.env("canary-api-secret-Hh71Pq", "canary-vault-token-Kk02Ab");
         Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
         Repo.datagen(root, "ccloud-gen-01", "peve-gen-01");
-        Repo.connector(root, "dev", "ccloud-gen-02", """
-                {"name": "peve-gen-02",
-                 "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.auth.mode": "SERVICE_ACCOUNT",
-                                         "kafka.topic": "gen2", "quickstart": "USERS", "tasks.max": "1"}}
-                """, "service_account: SA_GEN\n");
+        Repo.datagen(root, "ccloud-gen-02", "peve-gen-02");
+        Repo.write(root, "ccloud-gen-02/dev-vars.yaml", "service_account: SA_GEN\ntopic: gen2\n");
     }
 
     @AfterEach
@@ -96,13 +93,13 @@ class PlanPrerequisitesTest {
     void aConfigThePluginRejectsIsARefusalWithEachFieldError() throws Exception {
         cloud.serviceAccounts.put("SA_PEVE_DATAGEN", "sa-gen00");
         cloud.validationErrors.put("DatagenSource", Map.of("quickstart",
-                List.of("Invalid value USERS for configuration quickstart: not offered in this region")));
+                List.of("Invalid value ORDERS for configuration quickstart: not offered in this region")));
 
         Cli.Result plan = ccc("plan", "--env", "dev");
 
         assertEquals(3, plan.exitCode(), plan.toString());
         assertTrue(plan.out().contains("peve-gen-01: the plugin's validate call rejects its config: quickstart: Invalid "
-                + "value USERS for configuration quickstart: not offered in this region"), plan.out());
+                + "value ORDERS for configuration quickstart: not offered in this region"), plan.out());
         assertEquals(2, cloud.validateCalls.get(), "one validate call per connector it would send");
         assertEquals(List.of(), cloud.writes());
     }

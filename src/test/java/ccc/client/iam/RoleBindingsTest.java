@@ -5,46 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.CccException;
-import ccc.client.HttpSettings;
 import ccc.secret.SecretRegistry;
-import java.time.Duration;
+import ccc.testing.MockServerTest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Role bindings and the environment's CRN, as {@code ccc doctor} reads them once per environment. */
-class RoleBindingsTest {
+class RoleBindingsTest extends MockServerTest {
 
-    private static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-            Duration.ofMillis(10), Duration.ofMillis(50));
     private static final String ENV_CRN = "crn://confluent.cloud/organization=0a1b2c3d-1111-2222-3333-444455556666"
             + "/environment=env-abc123";
-
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private IamClient client() {
         return new IamClient(server.url("/").toString(), "KEY123", "iam-secret-0451", FAST, new SecretRegistry());
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+        return json(200, body);
     }
 
     private static String binding(String id, String role, String crn) {

@@ -5,45 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ccc.client.ApiException;
-import ccc.client.HttpSettings;
 import ccc.secret.SecretRegistry;
-import java.time.Duration;
+import ccc.testing.MockServerTest;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Credentials;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SchemaRegistryClientTest {
+class SchemaRegistryClientTest extends MockServerTest {
 
-    private static final HttpSettings FAST = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 2,
-            Duration.ofMillis(10), Duration.ofMillis(50));
-
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private SchemaRegistryClient client() {
         return new SchemaRegistryClient(server.url("/").toString(), "SRKEY", "sr-secret-55120", FAST,
                 new SecretRegistry());
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .body(body).build();
     }
 
     @Test

@@ -79,16 +79,7 @@ class DoctorTest {
     }
 
     void cccYaml(String dataPlane) {
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  dev:
-                    environment_id: env-abc123
-                    kafka_cluster_id: lkc-xyz789
-                    vault:
-                      auth: token
-                """ + dataPlane);
+        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML + "    vault:\n      auth: token\n" + dataPlane);
     }
 
     /** Everything both connectors need, granted and created. */
