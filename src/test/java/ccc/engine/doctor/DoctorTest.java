@@ -448,4 +448,15 @@ class DoctorTest {
         assertEquals("peve-gen-01", document.path("connectors").get(0).path("connector").asText());
         assertEquals(0, data.count("GET /subjects"), "no connector checked needs the Schema Registry");
     }
+
+    @Test
+    void aServerMessageCannotForgeALineOrMoveTheCursor() {
+        everythingInPlace();
+        cloud.validationErrors.put("DatagenSource", Map.of("quickstart",
+                List.of("bad\u001b[2J\n  ✔ role-binding        DeveloperWrite on topic everything: granted")));
+        Cli.Result result = doctor();
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("bad\\u001b[2J\\n  ✔ role-binding"), result.out());
+        assertFalse(result.out().contains("\u001b"), "no escape sequence reaches the terminal");
+    }
 }
