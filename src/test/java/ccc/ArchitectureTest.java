@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import ccc.client.connect.ConfluentCloudConnectClient;
 import ccc.client.connect.KafkaConnectClient;
 import ccc.client.iam.IamClient;
+import ccc.client.kafkarest.KafkaRestClient;
+import ccc.client.schemaregistry.SchemaRegistryClient;
 import ccc.client.vault.VaultClient;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -72,7 +74,8 @@ class ArchitectureTest {
     void onlyTargetsOpenTheConcreteClients() {
         noClasses().that().resideOutsideOfPackages("ccc.target..", "ccc.client..")
                 .should().dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(ConfluentCloudConnectClient.class,
-                        KafkaConnectClient.class, IamClient.class, VaultClient.class))
+                        KafkaConnectClient.class, IamClient.class, VaultClient.class, KafkaRestClient.class,
+                        SchemaRegistryClient.class))
                 .because("a new kind of remote is one new session class in ccc.target plus its client")
                 .check(production);
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
+                DoctorCommand.class,
                 PauseCommand.class,
                 ResumeCommand.class,
                 RestartCommand.class,
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
                 "  ccc plan --env dev --offline",
                 "  ccc apply --env dev",
                 "  ccc status --env prod",
+                "  ccc doctor --env dev",
                 "  ccc new ccloud-orders-sink-01 --class AzureBlobSink",
                 "",
                 "Exit codes: 0 ok, 1 error, 2 plan has changes (--detailed-exitcode), 3 refused by a safety rule, "

@@ -18,7 +18,8 @@ public final class Main {
 
     /** Credentials that may sit in the environment: masked in every output from the first line on. */
     static final List<String> SECRET_VARIABLES = List.of("CONFLUENT_CLOUD_API_SECRET", "VAULT_TOKEN",
-            "VAULT_SECRET_ID", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "CCC_DIGEST_KEY");
+            "VAULT_SECRET_ID", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "CCC_DIGEST_KEY", "KAFKA_API_SECRET",
+            "SCHEMA_REGISTRY_API_SECRET");
 
     public static int run(String[] args, CliContext context) {
         SECRET_VARIABLES.forEach(name -> context.secrets().register(context.env(name)));

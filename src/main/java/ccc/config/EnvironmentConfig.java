@@ -8,6 +8,7 @@ package ccc.config;
  *                   {@link ProjectConfig}); null only in an EnvironmentConfig made outside one
  * @param sandboxKafkaPort {@code sandbox.kafka_port}: the port of the broker that {@code ccc sandbox}
  *     starts for this environment, or null for the default
+ * @param dataPlane  the Kafka REST and Schema Registry endpoints {@code ccc doctor} reads, never null
  */
 public record EnvironmentConfig(
         String name,
@@ -17,17 +18,28 @@ public record EnvironmentConfig(
         String connectUrl,
         VaultSettings vault,
         String namePrefix,
-        Integer sandboxKafkaPort) {
+        Integer sandboxKafkaPort,
+        DataPlane dataPlane) {
+
+    public EnvironmentConfig {
+        dataPlane = dataPlane == null ? DataPlane.NONE : dataPlane;
+    }
+
+    /** An environment without a sandbox port or data-plane endpoints. */
+    public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
+                             VaultSettings vault, String namePrefix) {
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, null, DataPlane.NONE);
+    }
 
     /** An environment with no prefix of its own: {@link ProjectConfig} gives it the global one. */
     public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, null);
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, null, DataPlane.NONE);
     }
 
     public EnvironmentConfig withNamePrefix(String prefix) {
         return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix,
-                sandboxKafkaPort);
+                sandboxKafkaPort, dataPlane);
     }
 
     /** A short description for headers: "env-abc123/lkc-xyz789" or the Connect URL. */

@@ -20,7 +20,9 @@ public final class ProjectConfigLoader {
             Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys",
                     "timeouts");
     private static final Set<String> ENVIRONMENT_KEYS =
-            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault", "sandbox");
+            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault", "sandbox",
+                    "kafka_rest_url", "kafka_credentials", "schema_registry_url", "schema_registry_credentials",
+                    "schema_registry_cluster_id");
     private static final Set<String> VAULT_KEYS =
             Set.of("address", "namespace", "auth", "role", "audience", "auth_mount", "kv_version");
 
@@ -242,7 +244,42 @@ public final class ProjectConfigLoader {
             vault = vault(fields, vaultNode, at + "/vault");
         }
         return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault, prefix,
-                sandboxKafkaPort);
+                sandboxKafkaPort, dataPlane(fields, node, at));
+    }
+
+    /** The endpoints and API keys {@code ccc doctor} reads topics and subjects with; every one optional. */
+    private static DataPlane dataPlane(YamlFields fields, JsonNode node, String at) {
+        String kafkaRest = fields.string(node, "kafka_rest_url", at, false, "");
+        if (kafkaRest != null) {
+            kafkaRest = checkUrl(fields, kafkaRest, at + "/kafka_rest_url");
+        }
+        String registry = fields.string(node, "schema_registry_url", at, false, "");
+        if (registry != null) {
+            registry = checkUrl(fields, registry, at + "/schema_registry_url");
+        }
+        String registryId = fields.string(node, "schema_registry_cluster_id", at, false, "");
+        if (registryId != null && !registryId.startsWith("lsrc-")) {
+            fields.error(at + "/schema_registry_cluster_id", "'" + registryId + "' is not a Schema Registry id",
+                    "Confluent Cloud Schema Registry ids start with lsrc-.");
+        }
+        return new DataPlane(kafkaRest, apiKey(fields, node, "kafka_credentials", at), registry,
+                apiKey(fields, node, "schema_registry_credentials", at), registryId);
+    }
+
+    /** {@code key: {api_key: ${vault:...}, api_secret: ${vault:...}}}, or null when the key is absent. */
+    private static DataPlane.Credentials apiKey(YamlFields fields, JsonNode parent, String key, String at) {
+        String pointer = at + "/" + key;
+        JsonNode node = fields.mapping(parent, key, pointer);
+        if (node == null) {
+            return null;
+        }
+        fields.rejectUnknownKeys(node, pointer, Set.of("api_key", "api_secret"));
+        String hint = "Give a Vault reference such as ${vault:secret/peve/kafka#api_key}.";
+        String apiKey = fields.string(node, "api_key", pointer, true, hint);
+        String apiSecret = fields.string(node, "api_secret", pointer, true, hint);
+        checkVaultReference(fields, apiKey, pointer + "/api_key");
+        checkVaultReference(fields, apiSecret, pointer + "/api_secret");
+        return new DataPlane.Credentials(apiKey, apiSecret);
     }
 
     /** Every connector name starts with the prefix, so it must itself start a name that follows the rule. */

@@ -4,6 +4,7 @@ import ccc.CccException;
 import ccc.client.connect.ConnectorStatus;
 import ccc.client.connect.RemoteConnector;
 import ccc.client.connect.TaskState;
+import ccc.client.iam.ServiceAccountException;
 import ccc.plan.RunState;
 import ccc.target.Session;
 import ccc.config.DesiredConnector;
@@ -18,6 +19,8 @@ import ccc.plan.Notice;
 import ccc.plan.DesiredConnectorState;
 import ccc.plan.Plan;
 import ccc.plan.PlanOptions;
+import ccc.plan.Refusal;
+import ccc.plan.RuleId;
 import ccc.plan.Planner;
 import ccc.plan.SensitiveDigest;
 import ccc.secret.Masks;
@@ -83,9 +86,10 @@ public final class PlanBuilder {
         List<VaultReference> references = DesiredStateResolver.vaultReferences(chosen);
         Map<VaultReference, String> secrets = references.isEmpty() ? Map.of() : access.secrets(references);
         Map<String, String> accountIds = new HashMap<>();
+        Map<String, String> missingAccounts = new HashMap<>();
         UnaryOperator<String> digest = access.digest();
         DesiredStateResolver resolver = new DesiredStateResolver(secrets,
-                name -> accountIds.computeIfAbsent(name, access::serviceAccountId), digest,
+                name -> accountIds.computeIfAbsent(name, n -> accountId(access, n, missingAccounts)), digest,
                 config.sensitiveMode() == SensitiveMode.DIGEST && !access.returnsPlainSecrets());
         if (access.returnsPlainSecrets()) {
             actual = withDigestsOfPlainSecrets(actual, all, digest);
@@ -108,11 +112,12 @@ public final class PlanBuilder {
                 IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets());
         Plan plan = Planner.plan(environment, planned(resolved), actual, options);
         List<Notice> notices = List.of();
+        Map<String, List<String>> fieldErrors = Map.of();
         if (access.dropsUndefinedKeys() && plan.hasChanges()) {
             UndefinedKeys undefinedKeys = new UndefinedKeys(access.connect(), environment);
             for (Action action : plan.changes()) {
                 ResolvedConnector connector = resolved.get(action.connector());
-                if (connector == null) {
+                if (connector == null || missingAccounts.containsKey(connector.source().serviceAccount())) {
                     continue;
                 }
                 Set<String> undefined = undefinedKeys.of(connector);
@@ -121,11 +126,51 @@ public final class PlanBuilder {
                 }
             }
             notices = undefinedKeys.notices();
+            fieldErrors = undefinedKeys.fieldErrors();
             plan = Planner.plan(environment, planned(resolved), actual, options);
         }
+        plan = plan.withRefusals(prerequisites(plan, resolved, missingAccounts, fieldErrors, environment));
         List<DesiredConnectorState> planned = planned(resolved);
         return new PlannedRun(plan.withNotices(notices), resolved, desiredFingerprint(planned, digest),
                 access.location(), digest, observed, digestBook);
+    }
+
+    /** The account's sa- id; one that is missing or ambiguous becomes a refusal (see {@link #prerequisites}), not an error. */
+    private static String accountId(Session access, String name, Map<String, String> missing) {
+        try {
+            return access.serviceAccountId(name);
+        } catch (ServiceAccountException e) {
+            missing.put(name, e.getMessage());
+            return "<unknown: " + name + ">";
+        }
+    }
+
+    /**
+     * The cheap prerequisites plan checks with what it already has, for the connectors it would send: a service
+     * account that cannot be found, a config the plugin's validate call rejects. Each is a refusal: nothing is sent.
+     */
+    static List<Refusal> prerequisites(Plan plan, Map<String, ResolvedConnector> resolved,
+                                       Map<String, String> missingAccounts, Map<String, List<String>> fieldErrors,
+                                       String environment) {
+        String override = "fix it, or run 'ccc doctor --env " + environment + "' for the full report";
+        List<Refusal> refusals = new ArrayList<>();
+        for (Action action : plan.changes()) {
+            ResolvedConnector connector = resolved.get(action.connector());
+            if (connector == null) {
+                continue;
+            }
+            String account = missingAccounts.get(connector.source().serviceAccount());
+            if (account != null) {
+                refusals.add(new Refusal(action.connector(), RuleId.PREREQUISITE, action.connector() + ": "
+                        + account.replaceAll("\\.$", ""), override));
+            }
+            List<String> errors = fieldErrors.get(action.connector());
+            if (errors != null) {
+                refusals.add(new Refusal(action.connector(), RuleId.PREREQUISITE, action.connector() + ": the plugin's "
+                        + "validate call rejects its config: " + String.join("; ", errors), override));
+            }
+        }
+        return refusals;
     }
 
     private static List<DesiredConnectorState> planned(Map<String, ResolvedConnector> resolved) {

@@ -8,6 +8,7 @@ import ccc.plan.Notice;
 import ccc.plan.SensitiveDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,16 @@ import java.util.TreeSet;
 /**
  * Confluent Cloud accepts a config key its connector class does not define, then drops it
  * silently: a plan that kept it would show the same change for ever. The plugin's validate call
- * names every key a class defines; it is asked once per class for the run, and only for
- * connectors the plan would send.
+ * names every key a class defines; it is asked for each connector the plan would send (and only
+ * for those), and its field errors for that connector are kept: plan refuses to send a config the
+ * plugin rejects.
  */
 final class UndefinedKeys {
 
     private final ConnectClient client;
     private final String environment;
-    private final Map<String, Optional<Set<String>>> definedByClass = new HashMap<>();
+    private final Map<String, Set<String>> definedByClass = new HashMap<>();
+    private final Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
     private final List<Notice> notices = new ArrayList<>();
 
     UndefinedKeys(ConnectClient client, String environment) {
@@ -37,6 +40,11 @@ final class UndefinedKeys {
         return List.copyOf(notices);
     }
 
+    /** Each connector the validate call found errors in: "key: message" for each error. */
+    Map<String, List<String>> fieldErrors() {
+        return Map.copyOf(fieldErrors);
+    }
+
     /**
      * The keys of the connector its class does not define (ccc's own digest key aside: ccc checks
      * that one by reading it back), each reported once as a notice; empty when the class's keys
@@ -44,8 +52,7 @@ final class UndefinedKeys {
      */
     Set<String> of(ResolvedConnector connector) {
         DesiredConnector source = connector.source();
-        Optional<Set<String>> defined = definedByClass.computeIfAbsent(source.connectorClass(),
-                connectorClass -> definedKeys(connectorClass, connector));
+        Optional<Set<String>> defined = validate(source.connectorClass(), connector);
         if (defined.isEmpty()) {
             return Set.of();
         }
@@ -61,15 +68,27 @@ final class UndefinedKeys {
         return undefined;
     }
 
-    private Optional<Set<String>> definedKeys(String connectorClass, ResolvedConnector connector) {
+    /** The keys the class defines (empty when they cannot be read), the connector's field errors kept. */
+    private Optional<Set<String>> validate(String connectorClass, ResolvedConnector connector) {
         try {
             ValidationResult result = client.validate(connectorClass, connector.config(), connector.sensitiveKeys());
-            return result.definedKeys().isEmpty() ? Optional.empty() : Optional.of(new LinkedHashSet<>(result.definedKeys()));
+            List<String> errors = new ArrayList<>();
+            result.errors().forEach((key, messages) -> messages.forEach(message ->
+                    errors.add(key.isEmpty() ? message : key + ": " + message)));
+            if (errors.isEmpty() && !result.valid()) {
+                errors.add(result.errorCount() + " error(s), none attributed to a key");
+            }
+            if (!errors.isEmpty()) {
+                fieldErrors.put(connector.name(), errors);
+            }
+            if (!result.definedKeys().isEmpty()) {
+                definedByClass.putIfAbsent(connectorClass, new LinkedHashSet<>(result.definedKeys()));
+            }
         } catch (ApiException e) {
             notices.add(new Notice(connector.name(), Notice.Kind.UNDEFINED_KEY, "could not read which keys "
                     + connectorClass + " defines (" + e.getMessage() + "); keys the cluster drops cannot be told "
                     + "apart from changes", "run 'ccc doctor --env " + environment + "'"));
-            return Optional.empty();
         }
+        return Optional.ofNullable(definedByClass.get(connectorClass));
     }
 }

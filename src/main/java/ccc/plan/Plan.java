@@ -25,6 +25,13 @@ public record Plan(String environment, SensitiveMode sensitiveMode, List<Action>
         return new Plan(environment, sensitiveMode, actions, refusals, fingerprint, all);
     }
 
+    /** The plan with more refusals: prerequisites found missing outside the plan engine. */
+    public Plan withRefusals(List<Refusal> more) {
+        List<Refusal> all = new java.util.ArrayList<>(refusals);
+        all.addAll(more);
+        return new Plan(environment, sensitiveMode, actions, all, fingerprint, notices);
+    }
+
     public List<Notice> notices(Notice.Kind kind) {
         return notices.stream().filter(notice -> notice.kind() == kind).toList();
     }

@@ -6,7 +6,9 @@ public enum RuleId {
     REPLACE("replace", "--allow-offset-loss"),
     CONNECTOR_LIMIT("connector-limit", "limits.max_connectors_per_cluster in ccc.yaml"),
     TASK_LIMIT("task-limit", "limits.max_tasks_per_connector in ccc.yaml"),
-    STALE_PLAN("stale-plan", "plan again and review it");
+    STALE_PLAN("stale-plan", "plan again and review it"),
+    /** Something the connector needs is missing (its service account, a config its plugin accepts). */
+    PREREQUISITE("prerequisite", "fix it, or run 'ccc doctor' for the full report");
 
     private final String id;
     private final String override;

@@ -30,6 +30,7 @@ final class ConfluentCloudSession implements Session {
     private CloudApiCredentials credentials;
     private UnaryOperator<String> digest;
     private IamClient iam;
+    private final DataPlaneAccess dataPlane;
 
     ConfluentCloudSession(ProjectConfig project, EnvironmentConfig environment, Environment variables,
                           VaultSecrets vault, SecretRegistry secrets, HttpSettings http) {
@@ -39,6 +40,7 @@ final class ConfluentCloudSession implements Session {
         this.vault = vault;
         this.secrets = secrets;
         this.http = http;
+        this.dataPlane = new DataPlaneAccess(environment, variables, vault, secrets, http, true);
     }
 
     /** CONFLUENT_CLOUD_API_URL wins over ccc.yaml's confluent.api_url. */
@@ -75,15 +77,24 @@ final class ConfluentCloudSession implements Session {
     }
 
     @Override
-    public synchronized String serviceAccountId(String displayNameOrId) {
+    public String serviceAccountId(String displayNameOrId) {
         if (displayNameOrId.startsWith("sa-")) {
             return displayNameOrId;
         }
+        return iam().idOf(displayNameOrId);
+    }
+
+    @Override
+    public Prerequisites prerequisites() {
+        return new CloudPrerequisites(environment, this::iam, this::connect, dataPlane);
+    }
+
+    private synchronized IamClient iam() {
         if (iam == null) {
             CloudApiCredentials cloud = credentials();
             iam = new IamClient(apiUrl(), cloud.apiKey(), cloud.apiSecret(), http, secrets);
         }
-        return iam.idOf(displayNameOrId);
+        return iam;
     }
 
     /** The Cloud API key: from the environment, else from Vault when ccc.yaml names it there. */

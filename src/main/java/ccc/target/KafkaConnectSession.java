@@ -22,6 +22,7 @@ final class KafkaConnectSession implements Session {
     private final HttpSettings http;
     private final Path stateDirectory;
     private ConnectClient connect;
+    private final DataPlaneAccess dataPlane;
     private UnaryOperator<String> digest;
 
     KafkaConnectSession(ProjectConfig project, EnvironmentConfig environment, Environment variables,
@@ -31,6 +32,7 @@ final class KafkaConnectSession implements Session {
         this.secrets = secrets;
         this.http = http;
         this.stateDirectory = Sessions.stateDirectory(project);
+        this.dataPlane = new DataPlaneAccess(environment, variables, vault, secrets, http, false);
     }
 
     @Override
@@ -55,6 +57,11 @@ final class KafkaConnectSession implements Session {
     @Override
     public String serviceAccountId(String displayNameOrId) {
         return displayNameOrId;
+    }
+
+    @Override
+    public Prerequisites prerequisites() {
+        return new WorkerPrerequisites(this::connect, dataPlane);
     }
 
     @Override

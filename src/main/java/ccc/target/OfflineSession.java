@@ -39,6 +39,11 @@ public final class OfflineSession implements Session {
     }
 
     @Override
+    public Prerequisites prerequisites() {
+        throw new CccException("prerequisites cannot be checked offline; run 'ccc doctor' with credentials");
+    }
+
+    @Override
     public UnaryOperator<String> digest() {
         return SensitiveDigest.hmac("ccc offline plan".getBytes(StandardCharsets.UTF_8));
     }

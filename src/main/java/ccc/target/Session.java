@@ -23,6 +23,13 @@ public interface Session {
     /** The sa- id of a service account named by display name (an sa- id is returned as it is). */
     String serviceAccountId(String displayNameOrId);
 
+    /**
+     * What {@code ccc doctor} reads besides the connectors, through this session's endpoints and credentials.
+     *
+     * @throws ccc.CccException where there is nothing to read (an offline session)
+     */
+    Prerequisites prerequisites();
+
     /** The environment's keyed digest; the key itself is never printed. */
     UnaryOperator<String> digest();
 

@@ -45,6 +45,14 @@ final class VaultSecrets {
         return resolver().cloudCredentials(project.credentials());
     }
 
+    /** An API key and its secret from Vault; {@code where} names the setting in errors (environments.dev.kafka_credentials). */
+    CloudApiCredentials apiKey(String keyReference, String secretReference, String where) {
+        VaultReference key = SecretResolver.parseReference(keyReference, where + ".api_key");
+        VaultReference secret = SecretResolver.parseReference(secretReference, where + ".api_secret");
+        Map<VaultReference, String> values = resolve(List.of(key, secret));
+        return new CloudApiCredentials(values.get(key), values.get(secret));
+    }
+
     /** CCC_DIGEST_KEY, else ccc.yaml's sensitive.digest_key from Vault; null when neither is set. */
     byte[] explicitDigestKey() {
         String key = variables.get(Environment.DIGEST_KEY);

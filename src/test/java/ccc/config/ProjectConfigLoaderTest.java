@@ -80,7 +80,7 @@ class ProjectConfigLoaderTest {
         assertEquals(List.of("dev"), List.copyOf(config.environments().keySet()));
         EnvironmentConfig dev = config.environments().get("dev");
         assertEquals(new EnvironmentConfig("dev", Target.CONFLUENT_CLOUD, "env-abc123", "lkc-xyz789", null,
-                VaultSettings.DEFAULT, "peve-", null), dev);
+                VaultSettings.DEFAULT, "peve-"), dev);
         assertEquals("peve-", dev.namePrefix(), "the global prefix is the environment's");
         assertEquals("env-abc123/lkc-xyz789", dev.describeTarget());
         assertEquals(new VaultSettings(null, null, VaultSettings.AuthMethod.TOKEN, null, null, null, 2),

@@ -209,6 +209,9 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                     && !authorization.equals(okhttp3.Credentials.basic(apiKey, apiSecret)))) {
                 return error(401, "Unauthorized");
             }
+            if (prerequisitesPath(path)) {
+                return prerequisites(request, path);
+            }
             if (path.startsWith("/iam/v2/service-accounts")) {
                 return serviceAccounts();
             }
@@ -230,6 +233,9 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     }
 
     private MockResponse connect(String method, String path, RecordedRequest request, String body) throws IOException {
+        if (path.equals("/connector-plugins") && method.equals("GET")) {
+            return plugins();
+        }
         if (path.startsWith("/connector-plugins/") && path.endsWith("/config/validate") && method.equals("PUT")) {
             return validate(path.substring("/connector-plugins/".length(), path.length() - "/config/validate".length()),
                     JSON.readTree(body));
@@ -450,7 +456,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         ObjectNode answer = JSON.createObjectNode();
         answer.put("name", plugin);
         answer.putArray("groups").add("How should we connect to your data?");
-        answer.put("error_count", 0);
+        answer.put("error_count", validationErrorCount(plugin));
         ArrayNode configs = answer.putArray("configs");
         for (String key : keys) {
             ObjectNode entry = configs.addObject();
@@ -461,7 +467,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             ObjectNode value = entry.putObject("value");
             value.put("name", key);
             value.put("value", config.has(key) ? (passwordKeys.contains(key) ? mask() : config.get(key).asText()) : "");
-            value.putArray("errors");
+            validationErrors(plugin, key, value.putArray("errors"));
             value.put("visible", true);
             entry.putObject("metadata");
         }
@@ -507,6 +513,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             account.put("id", id);
             account.put("display_name", displayName);
         });
+        sharedNames.forEach((id, displayName) -> data.addObject().put("id", id).put("display_name", displayName));
         page.putObject("metadata").putNull("next");
         return json(200, page);
     }
@@ -556,5 +563,111 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         error.put("code", code);
         error.put("message", message);
         return json(code, body);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Prerequisites (ccc doctor): role bindings, the environment's CRN, the plugin list and validate's
+    // field errors. Topics and subjects live on other endpoints: see FakeDataPlane.
+    // ---------------------------------------------------------------------------------------------
+
+    public static final String ORGANIZATION = "0a1b2c3d-1111-2222-3333-444455556666";
+    public static final String ENV_CRN = "crn://confluent.cloud/organization=" + ORGANIZATION + "/environment=" + ENV;
+    /** The CRN of the cluster's resources: add /topic=..., /group=... */
+    public static final String KAFKA_CRN = ENV_CRN + "/cloud-cluster=" + CLUSTER + "/kafka=" + CLUSTER;
+
+    /** One role binding as IAM v2 keeps it. */
+    public record Binding(String id, String principal, String role, String crnPattern) {
+    }
+
+    /** Every role binding of the organization, listed a page of {@link #roleBindingPageSize} at a time. */
+    public final List<Binding> roleBindings = Collections.synchronizedList(new ArrayList<>());
+    public volatile int roleBindingPageSize = 100;
+    /** The classes GET /connector-plugins lists; empty: those of {@link #pluginKeys}. */
+    public final Set<String> plugins = Collections.synchronizedSet(new java.util.TreeSet<>());
+    /** Field errors the validate call reports: class, then key, then messages. */
+    public final Map<String, Map<String, List<String>>> validationErrors = Collections.synchronizedMap(new HashMap<>());
+
+    /** More service accounts, by id: their display names may repeat others' (which IAM allows). */
+    public final Map<String, String> sharedNames = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Grants {@code role} on {@code crnPattern} to User:{@code serviceAccount}. */
+    public Binding grant(String serviceAccount, String role, String crnPattern) {
+        Binding binding = new Binding("rb-" + ids.incrementAndGet(), "User:" + serviceAccount, role, crnPattern);
+        roleBindings.add(binding);
+        return binding;
+    }
+
+    private static boolean prerequisitesPath(String path) {
+        return path.startsWith("/iam/v2/role-bindings") || path.startsWith("/org/v2/environments/");
+    }
+
+    private MockResponse prerequisites(RecordedRequest request, String path) {
+        if (path.startsWith("/org/v2/environments/")) {
+            String id = path.substring("/org/v2/environments/".length());
+            if (!id.equals(ENV)) {
+                return error(404, "environment " + id + " not found");
+            }
+            ObjectNode environment = JSON.createObjectNode();
+            environment.put("api_version", "org/v2");
+            environment.put("kind", "Environment");
+            environment.put("id", ENV);
+            environment.putObject("metadata").put("resource_name", ENV_CRN);
+            environment.put("display_name", "dev");
+            return json(200, environment);
+        }
+        String pattern = request.getUrl().queryParameter("crn_pattern");
+        if (pattern == null) {
+            return error(400, "crn_pattern is required");
+        }
+        List<Binding> matching;
+        synchronized (roleBindings) {
+            matching = roleBindings.stream().filter(binding -> pattern.endsWith("/*")
+                    ? binding.crnPattern().startsWith(pattern.substring(0, pattern.length() - 1))
+                            || binding.crnPattern().equals(pattern.substring(0, pattern.length() - 2))
+                    : binding.crnPattern().equals(pattern)).toList();
+        }
+        String token = request.getUrl().queryParameter("page_token");
+        int from = token == null ? 0 : Integer.parseInt(token);
+        int to = Math.min(matching.size(), from + roleBindingPageSize);
+        ObjectNode page = JSON.createObjectNode();
+        page.put("api_version", "iam/v2");
+        page.put("kind", "RoleBindingList");
+        ObjectNode metadata = page.putObject("metadata");
+        if (to < matching.size()) {
+            metadata.put("next", request.getUrl().newBuilder().setQueryParameter("page_token", String.valueOf(to))
+                    .build().toString());
+        } else {
+            metadata.putNull("next");
+        }
+        ArrayNode data = page.putArray("data");
+        for (Binding binding : matching.subList(from, to)) {
+            ObjectNode node = data.addObject();
+            node.put("api_version", "iam/v2");
+            node.put("kind", "RoleBinding");
+            node.put("id", binding.id());
+            node.put("principal", binding.principal());
+            node.put("role_name", binding.role());
+            node.put("crn_pattern", binding.crnPattern());
+        }
+        return json(200, page);
+    }
+
+    private MockResponse plugins() {
+        ArrayNode list = JSON.createArrayNode();
+        Set<String> classes = new java.util.TreeSet<>(plugins.isEmpty() ? pluginKeys.keySet() : plugins);
+        for (String connectorClass : classes) {
+            ObjectNode plugin = list.addObject();
+            plugin.put("class", connectorClass);
+            plugin.put("type", connectorClass.toLowerCase().contains("sink") ? "sink" : "source");
+        }
+        return json(200, list);
+    }
+
+    private int validationErrorCount(String plugin) {
+        return validationErrors.getOrDefault(plugin, Map.of()).values().stream().mapToInt(List::size).sum();
+    }
+
+    private void validationErrors(String plugin, String key, ArrayNode errors) {
+        validationErrors.getOrDefault(plugin, Map.of()).getOrDefault(key, List.of()).forEach(errors::add);
     }
 }

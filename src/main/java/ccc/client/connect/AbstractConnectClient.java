@@ -200,6 +200,23 @@ abstract class AbstractConnectClient implements ConnectClient {
     }
 
     @Override
+    public Set<String> plugins() {
+        String operation = "List connector plugins";
+        JsonNode json = http.call(operation, Retry.REPEATABLE, "GET", url("connector-plugins").build(), null);
+        if (!json.isArray()) {
+            throw new ApiException(operation, 200, "unexpected answer: expected a list of plugins");
+        }
+        Set<String> classes = new java.util.TreeSet<>();
+        for (JsonNode plugin : json) {
+            String name = text(plugin, "class");
+            if (name != null) {
+                classes.add(name);
+            }
+        }
+        return classes;
+    }
+
+    @Override
     public ValidationResult validate(String plugin, Map<String, String> config, Set<String> sensitiveKeys) {
         String operation = "Validate config for plugin '" + plugin + "'";
         prepareConfig(operation, config, sensitiveKeys);

@@ -72,6 +72,9 @@ public interface ConnectClient {
 
     ValidationResult validate(String plugin, Map<String, String> config, Set<String> sensitiveKeys);
 
+    /** The connector classes the cluster offers ({@code GET /connector-plugins}), as it names them. */
+    Set<String> plugins();
+
     /** {@link #validate(String, Map, Set)} for a config without sensitive values. */
     default ValidationResult validate(String plugin, Map<String, String> config) {
         return validate(plugin, config, Set.of());
