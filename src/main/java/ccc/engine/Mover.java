@@ -6,7 +6,6 @@ import ccc.client.Poll;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.ConnectorOffsets;
 import ccc.client.connect.ConnectorStatus;
-import ccc.config.ConnectorKind;
 import ccc.config.DeclaredState;
 import ccc.plan.Action;
 import ccc.plan.ActionType;
@@ -16,10 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -190,52 +187,16 @@ final class Mover {
 
     /** The old connector's offsets once two reads agree, those a sink's new config does not read left out. */
     private List<ConnectorOffsets.Entry> carried(String name, String old, Map<String, String> config) {
-        List<ConnectorOffsets.Entry> offsets = stableOffsets(old);
-        if (ConnectorKind.of(config) != ConnectorKind.SINK) {
-            step(name, "read " + count(offsets.size()) + " of " + old);
-            return offsets;
-        }
-        SinkTopics topics = SinkTopics.of(config);
-        List<ConnectorOffsets.Entry> kept = offsets.stream()
-                .filter(entry -> topics.reads(entry.partition().path("kafka_topic").asText(null))).toList();
+        List<ConnectorOffsets.Entry> offsets = OffsetCarry.stable(client, old, settings.timeout(),
+                settings.pollInterval());
+        List<ConnectorOffsets.Entry> kept = OffsetCarry.usableBy(config, offsets);
         step(name, "read " + count(offsets.size()) + " of " + old + (kept.size() == offsets.size() ? ""
                 : "; carrying " + kept.size() + " (the others are of topics " + name + " does not read)"));
         return kept;
     }
 
-    /**
-     * Reads until two reads one poll interval apart agree: a task that was still committing when
-     * the connector paused has finished by then.
-     */
-    private List<ConnectorOffsets.Entry> stableOffsets(String old) {
-        List<List<ConnectorOffsets.Entry>> last = new ArrayList<>();
-        List<ConnectorOffsets.Entry> stable = new Poll(settings.timeout(), settings.pollInterval()).until(() -> {
-            List<ConnectorOffsets.Entry> now = client.offsets(old).offsets();
-            boolean same = !last.isEmpty() && new HashSet<>(now).equals(new HashSet<>(last.get(0)));
-            last.clear();
-            last.add(now);
-            return same ? now : null;
-        }, Objects::nonNull);
-        if (stable == null) {
-            throw new CccException("the offsets of " + old + " kept changing for " + settings.timeout().toSeconds()
-                    + "s after it was paused");
-        }
-        return stable;
-    }
-
     private void awaitQuiet(String old, RunState quiet) {
-        ConnectorStatus status = poll().until(() -> client.statusIfPresent(old), seen -> isQuiet(seen, quiet));
-        if (!isQuiet(status, quiet)) {
-            throw new CccException(old + " did not reach " + quiet + " within " + settings.timeout().toSeconds()
-                    + "s (last seen " + (status == null ? "nowhere" : status.state()) + ")");
-        }
-    }
-
-    /** The connector in the state asked for, and no task still running (a stopped one has none at all). */
-    private static boolean isQuiet(ConnectorStatus status, RunState quiet) {
-        return status != null && status.runState() == quiet
-                && (quiet == RunState.STOPPED ? status.tasks().isEmpty()
-                : status.tasks().stream().noneMatch(task -> task.runState() == RunState.RUNNING));
+        OffsetCarry.awaitQuiet(client, old, quiet, poll());
     }
 
     private Poll poll() {
