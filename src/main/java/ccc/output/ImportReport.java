@@ -40,7 +40,8 @@ public record ImportReport(Importer.Result result) implements Report {
                         .append('\n');
             }
             for (Translator.Secret secret : translation.secrets()) {
-                out.append("      ! ").append(console.value(secret.key())).append(" = ")
+                // "key <- reference", not "key = reference": the scrubber masks whatever follows "key =".
+                out.append("      ! ").append(console.value(secret.key())).append("  <-  ")
                         .append(console.value(secret.reference())).append("  (fill in Vault")
                         .append(secret.note() == null ? "" : "; " + console.value(secret.note())).append(")\n");
             }
