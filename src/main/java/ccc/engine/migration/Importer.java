@@ -189,7 +189,7 @@ public final class Importer {
 
     /** The URL as it may be printed: no user or password in it. */
     public static String displayUrl(String url) {
-        return url == null ? null : url.replaceAll("//[^/@]*@", "//");
+        return url == null ? null : url.replaceAll("//[^/@]*@", "//").replaceAll("/+$", "");
     }
 
     private static String connectorJson(String name, Translator.Translation translation) {

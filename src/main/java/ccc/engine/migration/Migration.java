@@ -136,10 +136,11 @@ public final class Migration {
         }
         String conversion = conversion(request, sourceKind, sourceClass, targetClass, target);
         String location = session.location();
-        String resume = "resume it with: curl -X PUT " + url.replaceAll("/+$", "") + "/connectors/"
+        String resume = "resume it with: curl -X PUT " + url + "/connectors/"
                 + request.source() + "/resume";
         Result[] failed = {null};
         boolean[] created = {exists};
+        String[] rested = {sourceState.notRunning() ? sourceState.name() : null};
         Integer[] counts = {null, null};
         try {
             // 1. bring the source to rest
@@ -151,6 +152,7 @@ public final class Migration {
                         + "until no task runs", Status.WOULD, false);
             } else {
                 RunState quiet = worker.stopOrPause(request.source());
+                rested[0] = quiet.name();
                 OffsetCarry.awaitQuiet(worker, request.source(), quiet, waiting.poll());
                 record("stopped " + request.source() + " on " + url + " (" + quiet + ")", Status.DONE, true);
             }
@@ -170,9 +172,9 @@ public final class Migration {
                         : OffsetCarry.usableBy(desired.config(), read);
                 counts[0] = read.size();
                 counts[1] = carried.size();
-                record((request.execute() ? "read " : "read (now, again once it is stopped) ") + count(read.size())
-                        + (request.offsets() != null ? " from the offsets file" : " of " + request.source())
-                        + "; " + conversion + ": " + count(carried.size()) + " to carry", request.execute()
+                record((request.execute() ? "read " : "read (now, and again once it is stopped) ")
+                        + count(read.size()) + (request.offsets() != null ? " from the offsets file"
+                        : " of " + request.source()) + "; " + carried.size() + " to carry", request.execute()
                         ? Status.DONE : Status.WOULD, request.execute());
                 // 3. create the target from them
                 if (request.execute()) {
@@ -217,7 +219,8 @@ public final class Migration {
             progress.accept("  failed: " + e.getMessage());
             failed[0] = new Result(environment, url, request.source(), sourceClass, target, targetClass, location,
                     request.execute(), conversion, counts[0], counts[1], steps, false,
-                    request.source() + " is left stopped (or as it was) on the worker, not deleted; " + resume
+                    request.source() + " is left " + (rested[0] == null ? "as it was" : rested[0])
+                            + " on the worker, not deleted; " + resume
                             + (created[0] ? ". " + target + " is left in " + environment + " as it is: run this migrate"
                             + " again once it runs, to finish the cutover, or delete it" : ""));
         }
