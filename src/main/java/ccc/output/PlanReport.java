@@ -75,7 +75,8 @@ public record PlanReport(Plan plan, String location) implements Report {
             case NO_OP -> "unchanged";
             case MOVE -> action.completesMove()
                     ? "will complete its move from " + console.value(action.renamedFrom()) + " (offsets carried: it "
-                    + "exists, " + console.value(action.renamedFrom()) + " is paused; deleted once this one runs)"
+                    + "exists, " + console.value(action.renamedFrom()) + " waits paused or stopped, and is deleted once "
+                    + "this one runs)"
                     : "will be moved from " + console.value(action.renamedFrom()) + " (offsets carried)";
         } + (action.directory() == null ? "" : "  [" + console.value(action.directory()) + "]");
     }
