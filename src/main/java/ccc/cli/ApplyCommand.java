@@ -89,7 +89,8 @@ final class ApplyCommand extends CommandSupport {
 
         Workspace workspace = loadValid(root, env, console);
         Session session = session(workspace, env, false);
-        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false, flags.resendSecrets);
+        PlanRequest request = new PlanRequest(arguments, flags.prune, flags.allowOffsetLoss, false, flags.resendSecrets,
+                flags.carryOffsets);
         SavedPlan saved = null;
         if (planFile != null) {
             saved = SavedPlan.read(planFile, session.digest());
@@ -129,7 +130,8 @@ final class ApplyCommand extends CommandSupport {
         Applier applier = new Applier(session.connect(),
                 new Applier.Settings(parallelism, waitForState, waiting.timeoutOr(Duration.ofMinutes(5)),
                         waiting.pollInterval, waiting.settle()),
-                outcome -> console.info(ApplyReport.line(outcome, console)));
+                outcome -> console.info(ApplyReport.line(outcome, console)),
+                step -> console.info(ApplyReport.step(step, console)));
         Instant started = Instant.now();
         List<Outcome> outcomes = applier.apply(plan, run.desired(), run.observed());
         console.emit(output.format, new ApplyReport(plan, outcomes, Duration.between(started, Instant.now())));

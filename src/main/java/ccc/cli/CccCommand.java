@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                 ResumeCommand.class,
                 RestartCommand.class,
                 OffsetsCommand.class,
+                ImportCommand.class,
+                MigrateCommand.class,
                 SandboxCommand.class,
                 CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class,
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
                 "  ccc status --env prod",
                 "  ccc doctor --env dev",
                 "  ccc new ccloud-orders-sink-01 --class AzureBlobSink",
+                "  ccc import --from http://connect.internal:8083 orders-sink --env dev",
+                "  ccc migrate --from http://connect.internal:8083 orders-sink --env dev --execute",
                 "",
                 "Exit codes: 0 ok, 1 error, 2 plan has changes (--detailed-exitcode), 3 refused by a safety rule, "
                         + "64 usage error."})

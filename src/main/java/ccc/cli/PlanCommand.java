@@ -61,7 +61,8 @@ final class PlanCommand extends CommandSupport {
             throw CccException.usage("--offline plans cannot be saved: apply needs a plan made against the cluster");
         }
         Workspace workspace = loadValid(root, environment, console);
-        PlanRequest request = new PlanRequest(names, flags.prune, flags.allowOffsetLoss, offline, flags.resendSecrets);
+        PlanRequest request = new PlanRequest(names, flags.prune, flags.allowOffsetLoss, offline, flags.resendSecrets,
+                flags.carryOffsets);
         PlannedRun run = PlanBuilder.build(workspace, environment, request, session(workspace, environment, offline),
                 context().secrets());
         console.emit(output.format, new PlanReport(run.plan(), run.location()));

@@ -43,11 +43,18 @@ public final class Applier {
     private final ConnectClient client;
     private final Settings settings;
     private final Consumer<Outcome> progress;
+    private final Consumer<String> steps;
 
     public Applier(ConnectClient client, Settings settings, Consumer<Outcome> progress) {
+        this(client, settings, progress, step -> { });
+    }
+
+    /** @param steps each step of an action that takes several (a move), the moment it is done */
+    public Applier(ConnectClient client, Settings settings, Consumer<Outcome> progress, Consumer<String> steps) {
         this.client = client;
         this.settings = settings;
         this.progress = progress;
+        this.steps = steps;
     }
 
     /**
@@ -55,6 +62,7 @@ public final class Applier {
      *     not blamed on the change
      */
     public List<Outcome> apply(Plan plan, Map<String, ResolvedConnector> desired, Map<String, ConnectorStatus> before) {
+        Mover mover = new Mover(client, plan.environment(), settings, steps);
         List<Action> deletes = plan.changes().stream().filter(a -> a.type() == ActionType.DELETE).toList();
         List<Action> others = plan.changes().stream().filter(a -> a.type() != ActionType.DELETE).toList();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -73,7 +81,7 @@ public final class Applier {
         List<Settling> pending = new ArrayList<>();
         for (List<Action> phase : List.of(deletes, others.stream().filter(a -> !outcomes.containsKey(a.connector()))
                 .toList())) {
-            for (Sent sent : sendAll(phase, desired, before)) {
+            for (Sent sent : sendAll(phase, desired, before, mover)) {
                 if (sent.outcome() != null) {
                     progress.accept(sent.outcome());
                     outcomes.put(sent.action().connector(), sent.outcome());
@@ -85,7 +93,7 @@ public final class Applier {
         }
         Map<String, Action> byName = new LinkedHashMap<>();
         plan.changes().forEach(action -> byName.put(action.connector(), action));
-        for (Outcome outcome : awaitAll(pending, byName)) {
+        for (Outcome outcome : awaitAll(pending, byName, mover)) {
             outcomes.put(outcome.connector(), outcome);
         }
         return List.copyOf(outcomes.values());
@@ -96,7 +104,7 @@ public final class Applier {
     }
 
     private List<Sent> sendAll(List<Action> actions, Map<String, ResolvedConnector> desired,
-                               Map<String, ConnectorStatus> before) {
+                               Map<String, ConnectorStatus> before, Mover mover) {
         if (actions.isEmpty()) {
             return List.of();
         }
@@ -104,8 +112,9 @@ public final class Applier {
         try {
             List<Future<Sent>> futures = new ArrayList<>();
             for (Action action : actions) {
-                futures.add(pool.submit(() -> send(action, desired.get(action.connector()),
-                        before.get(action.connector()))));
+                futures.add(pool.submit(() -> action.type() == ActionType.MOVE
+                        ? begun(action, mover.begin(action, desired.get(action.connector())))
+                        : send(action, desired.get(action.connector()), before.get(action.connector()))));
             }
             List<Sent> sent = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -128,6 +137,10 @@ public final class Applier {
             return new Sent(action, new Outcome(action.connector(), action.type(), Outcome.Result.FAILED, null,
                     String.valueOf(e.getCause())), null);
         }
+    }
+
+    private static Sent begun(Action action, Mover.Begun begun) {
+        return new Sent(action, begun.outcome(), begun.settling());
     }
 
     private Sent send(Action action, ResolvedConnector connector, ConnectorStatus before) {
@@ -192,6 +205,10 @@ public final class Applier {
 
     /** A just-created connector can answer 404 for a moment; pausing it must wait until it exists. */
     private void pauseWhenPresent(String name) {
+        pauseWhenPresent(client, name, settings);
+    }
+
+    static void pauseWhenPresent(ConnectClient client, String name, Settings settings) {
         ApiException[] notFound = {null};
         boolean paused = new Poll(settings.timeout(), settings.pollInterval()).until(() -> {
             try {
@@ -211,7 +228,7 @@ public final class Applier {
     }
 
     /** Watches every pending connector with one list request per interval until each is settled. */
-    private List<Outcome> awaitAll(List<Settling> pending, Map<String, Action> actions) {
+    private List<Outcome> awaitAll(List<Settling> pending, Map<String, Action> actions, Mover mover) {
         if (pending.isEmpty()) {
             return List.of();
         }
@@ -229,7 +246,7 @@ public final class Applier {
                     if (result != null) {
                         open.remove(settling);
                         Outcome outcome = outcome(actions.get(settling.connector()), result,
-                                Duration.between(settling.sentAt(), now));
+                                Duration.between(settling.sentAt(), now), mover);
                         progress.accept(outcome);
                         settled.add(outcome);
                     }
@@ -238,21 +255,27 @@ public final class Applier {
             }, done -> done);
         } catch (ApiException e) {
             for (Settling settling : open) {
-                settled.add(new Outcome(settling.connector(), actions.get(settling.connector()).type(),
-                        Outcome.Result.FAILED, null, "could not watch it: " + e.getMessage()));
+                Action action = actions.get(settling.connector());
+                settled.add(outcome(action, new StateWaiter.Result(Outcome.Result.FAILED, null,
+                        "could not watch it: " + e.getMessage()), Duration.between(settling.sentAt(), Instant.now()),
+                        mover));
             }
             return settled;
         }
         for (Settling settling : open) {
             Outcome outcome = outcome(actions.get(settling.connector()), settling.timedOut(settings.timeout()),
-                    Duration.between(settling.sentAt(), Instant.now()));
+                    Duration.between(settling.sentAt(), Instant.now()), mover);
             progress.accept(outcome);
             settled.add(outcome);
         }
         return settled;
     }
 
-    private static Outcome outcome(Action action, StateWaiter.Result result, Duration elapsed) {
+    /** A move's outcome is its last step's: the old connector deleted once the new one is there. */
+    private static Outcome outcome(Action action, StateWaiter.Result result, Duration elapsed, Mover mover) {
+        if (action.type() == ActionType.MOVE) {
+            return mover.finish(action, result, elapsed);
+        }
         return new Outcome(action.connector(), action.type(), result.result(), result.state(),
                 result.reached() ? describe(action.type()) : result.message(), elapsed);
     }

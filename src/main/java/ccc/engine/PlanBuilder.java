@@ -109,7 +109,7 @@ public final class PlanBuilder {
         PlanOptions options = new PlanOptions(config.namePrefix(environment), config.sensitiveMode(), config.limits(),
                 request.allowOffsetLoss(), request.prune(), selected, digest, outside,
                 all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()),
-                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets());
+                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets(), request.carryOffsets());
         Plan plan = Planner.plan(environment, planned(resolved), actual, options);
         List<Notice> notices = List.of();
         Map<String, List<String>> fieldErrors = Map.of();

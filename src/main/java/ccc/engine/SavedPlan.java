@@ -51,6 +51,9 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         for (Action action : plan.actions()) {
             canonical.append(action.type().id()).append('\u0001').append(action.connector()).append('\u0001')
                     .append(action.renamedFrom()).append('\u0001').append(action.state()).append('\u0001');
+            if (action.completesMove()) {
+                canonical.append("completes-move").append('\u0001');
+            }
             for (Change change : action.changes()) {
                 canonical.append(change.key()).append('\u0002').append(change.before()).append('\u0002')
                         .append(change.after()).append('\u0002').append(change.sensitive()).append('\u0002');
@@ -64,7 +67,8 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         List<String> lines = new ArrayList<>();
         for (Action action : plan.changes()) {
             lines.add(action.type().id() + " " + action.connector()
-                    + (action.renamedFrom() == null ? "" : " (from " + action.renamedFrom() + ")")
+                    + (action.renamedFrom() == null ? "" : " (from " + action.renamedFrom()
+                    + (action.completesMove() ? ", completing" : "") + ")")
                     + (action.changes().isEmpty() ? "" : ": " + String.join(", ",
                     action.changes().stream().map(Change::key).toList())));
         }
@@ -92,6 +96,7 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         options.put("prune", request.prune());
         options.put("allow_offset_loss", request.allowOffsetLoss());
         options.put("resend_secrets", request.resendSecrets());
+        options.put("carry_offsets", request.carryOffsets());
         root.put("cluster_fingerprint", clusterFingerprint);
         root.put("desired_fingerprint", desiredFingerprint);
         root.put("plan_fingerprint", planFingerprint);
@@ -133,7 +138,8 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         root.path("request").path("names").forEach(name -> names.add(name.asText()));
         PlanRequest request = new PlanRequest(names, root.path("request").path("prune").asBoolean(),
                 root.path("request").path("allow_offset_loss").asBoolean(), false,
-                root.path("request").path("resend_secrets").asBoolean());
+                root.path("request").path("resend_secrets").asBoolean(),
+                root.path("request").path("carry_offsets").asBoolean());
         List<String> actions = new ArrayList<>();
         root.path("actions").forEach(action -> actions.add(action.asText()));
         return new SavedPlan(root.path("environment").asText(), request, root.path("cluster_fingerprint").asText(),

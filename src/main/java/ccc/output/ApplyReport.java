@@ -31,6 +31,11 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
                 + (outcome.elapsed() == null ? "" : " [" + seconds(outcome.elapsed()) + "s]");
     }
 
+    /** One step of an action that takes several (a move), printed the moment it is done. */
+    public static String step(String step, Console console) {
+        return "  >>      " + console.value(step);
+    }
+
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
@@ -64,6 +69,10 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
             if (outcome.elapsed() != null) {
                 node.put("seconds", outcome.elapsed().toMillis() / 1000.0);
             }
+            if (!outcome.steps().isEmpty()) {
+                ArrayNode steps = node.putArray("steps");
+                outcome.steps().forEach(steps::add);
+            }
         }
         root.put("seconds", total.toMillis() / 1000.0);
         root.put("succeeded", outcomes.stream().allMatch(Outcome::ok));
@@ -79,7 +88,8 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
         for (Outcome outcome : outcomes) {
             rows.add(List.of(md.code(outcome.connector()), outcome.action().id(),
                     outcome.result().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    md.cell(outcome.state()), md.cell(outcome.message())));
+                    md.cell(outcome.state()), md.cell(outcome.steps().isEmpty() ? outcome.message()
+                            : String.join("; ", outcome.steps()) + ". " + outcome.message())));
         }
         if (!rows.isEmpty()) {
             out.append(Markdown.table(List.of("connector", "action", "result", "state", "message"), rows));

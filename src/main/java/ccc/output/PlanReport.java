@@ -27,7 +27,8 @@ public record PlanReport(Plan plan, String location) implements Report {
             out.append('\n').append(console.style(style(action.type()), "  " + action.type().symbol() + " "
                     + console.value(action.connector()))).append("  ").append(headline(action, console)).append('\n');
             for (Change change : action.changes()) {
-                out.append("      ").append(line(action.type(), change, console)).append('\n');
+                out.append("      ").append(line(creates(action) ? ActionType.CREATE : action.type(), change, console))
+                        .append('\n');
             }
         }
         if (!plan.notices().isEmpty()) {
@@ -72,7 +73,17 @@ public record PlanReport(Plan plan, String location) implements Report {
             case RESUME -> "will be resumed";
             case ORPHAN -> "is in the cluster but not in the repository (kept; --prune deletes it)";
             case NO_OP -> "unchanged";
+            case MOVE -> action.completesMove()
+                    ? "will complete its move from " + console.value(action.renamedFrom()) + " (offsets carried: it "
+                    + "exists, " + console.value(action.renamedFrom()) + " waits paused or stopped, and is deleted once "
+                    + "this one runs)"
+                    : "will be moved from " + console.value(action.renamedFrom()) + " (offsets carried)";
         } + (action.directory() == null ? "" : "  [" + console.value(action.directory()) + "]");
+    }
+
+    /** A create, or a move that creates its connector: every key it sets is listed as added. */
+    private static boolean creates(Action action) {
+        return action.type() == ActionType.CREATE || (action.type() == ActionType.MOVE && !action.completesMove());
     }
 
     private static String line(ActionType type, Change change, Console console) {
@@ -98,7 +109,7 @@ public record PlanReport(Plan plan, String location) implements Report {
 
     private static Console.Style style(ActionType type) {
         return switch (type) {
-            case CREATE -> Console.Style.GREEN;
+            case CREATE, MOVE -> Console.Style.GREEN;
             case DELETE, REPLACE -> Console.Style.RED;
             case ORPHAN -> Console.Style.CYAN;
             default -> Console.Style.YELLOW;
@@ -108,7 +119,9 @@ public record PlanReport(Plan plan, String location) implements Report {
     public static String summaryLine(Plan plan) {
         Map<ActionType, Integer> summary = plan.summary();
         String counts = summary.get(ActionType.CREATE) + " to create, " + summary.get(ActionType.UPDATE)
-                + " to update, " + summary.get(ActionType.REPLACE) + " to replace, " + summary.get(ActionType.DELETE)
+                + " to update, " + summary.get(ActionType.REPLACE) + " to replace, "
+                + (summary.get(ActionType.MOVE) == 0 ? "" : summary.get(ActionType.MOVE) + " to move, ")
+                + summary.get(ActionType.DELETE)
                 + " to delete, " + summary.get(ActionType.PAUSE) + " to pause, " + summary.get(ActionType.RESUME)
                 + " to resume, " + summary.get(ActionType.NO_OP) + " unchanged, " + summary.get(ActionType.ORPHAN)
                 + " orphaned.";
@@ -139,6 +152,9 @@ public record PlanReport(Plan plan, String location) implements Report {
             node.put("action", action.type().id());
             if (action.renamedFrom() != null) {
                 node.put("renamed_from", action.renamedFrom());
+            }
+            if (action.completesMove()) {
+                node.put("completes_move", true);
             }
             ArrayNode changes = node.putArray("changes");
             for (Change change : action.changes()) {
@@ -211,7 +227,7 @@ public record PlanReport(Plan plan, String location) implements Report {
                 for (Change change : action.changes()) {
                     String key = md.plain(change.key());
                     if (change.sensitive()) {
-                        diff.append(action.type() == ActionType.CREATE ? "+ " : "! ").append(key).append(" (sensitive)\n");
+                        diff.append(creates(action) ? "+ " : "! ").append(key).append(" (sensitive)\n");
                     } else {
                         if (change.before() != null) {
                             diff.append("- ").append(key).append(" = ").append(md.plain(change.before())).append('\n');
@@ -229,6 +245,12 @@ public record PlanReport(Plan plan, String location) implements Report {
     }
 
     private static String changeSummary(Action action) {
+        if (action.type() == ActionType.MOVE) {
+            String keys = action.completesMove() && !action.changes().isEmpty()
+                    ? "; " + String.join(", ", action.changes().stream().map(Change::key).toList()) : "";
+            return (action.completesMove() ? "completes the move from " : "moved from ") + action.renamedFrom()
+                    + " (offsets carried)" + keys;
+        }
         if (action.type() == ActionType.CREATE || action.type() == ActionType.DELETE
                 || action.type() == ActionType.ORPHAN) {
             return action.renamedFrom() == null ? "" : "rename of " + action.renamedFrom();

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** What a plan does to one connector. */
 public enum ActionType {
-    CREATE("+"), UPDATE("~"), REPLACE("-/+"), DELETE("-"), PAUSE("‖"), RESUME(">"), NO_OP(" "), ORPHAN("?");
+    CREATE("+"), UPDATE("~"), REPLACE("-/+"), DELETE("-"), PAUSE("‖"), RESUME(">"), NO_OP(" "), ORPHAN("?"),
+    /**
+     * A rename carried out with its offsets (--carry-offsets): the old connector paused (or
+     * stopped), its offsets read, the new one created from them and verified running, the old
+     * one deleted last.
+     */
+    MOVE(">>");
 
     private final String symbol;
 
@@ -16,7 +22,7 @@ public enum ActionType {
         return symbol;
     }
 
-    /** The contract's name: create, update, replace, delete, pause, resume, no-op, orphan. */
+    /** The contract's name: create, update, replace, delete, pause, resume, no-op, orphan, move. */
     public String id() {
         return this == NO_OP ? "no-op" : name().toLowerCase(Locale.ROOT);
     }

@@ -5,7 +5,9 @@ final class ConnectorLimitRule implements SafetyRule {
 
     @Override
     public PlanDraft apply(PlanDraft draft) {
-        long creates = draft.actions().stream().filter(a -> a.type() == ActionType.CREATE).count();
+        // A move creates its connector before it deletes the old one: both count until it ends.
+        long creates = draft.actions().stream().filter(a -> a.type() == ActionType.CREATE
+                || (a.type() == ActionType.MOVE && !a.completesMove())).count();
         long deletes = draft.actions().stream().filter(a -> a.type() == ActionType.DELETE).count();
         long after = draft.cluster().size() + creates - deletes;
         int limit = draft.options().limits().maxConnectorsPerCluster();

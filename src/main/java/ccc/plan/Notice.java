@@ -14,7 +14,9 @@ public record Notice(String connector, Kind kind, String message, String fix) {
         /** The cluster keeps no digest of the connector's secrets: a rotation in Vault cannot be seen. */
         SECRET_DRIFT_UNVERIFIABLE,
         /** FAILED, or a task FAILED or STOPPED: the repository matches, the connector does not run. */
-        UNHEALTHY;
+        UNHEALTHY,
+        /** A move an earlier apply left half done; --carry-offsets completes it. */
+        UNFINISHED_MOVE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

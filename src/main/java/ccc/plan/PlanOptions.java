@@ -18,15 +18,25 @@ import java.util.function.UnaryOperator;
  * @param ignoredKeys keys no diff counts (the server's own, ccc.yaml's ignore_keys)
  * @param resendSecrets update every selected connector that has sensitive keys, re-sending them: the
  *     way to push a secret rotated in Vault where the cluster keeps no digest to compare
+ * @param carryOffsets carry a rename out as a move, the old connector's offsets carried to the new
+ *     one (--carry-offsets), and complete a move an earlier apply left half done
  */
 public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                           boolean prune, Set<String> selected, UnaryOperator<String> digest,
                           int connectorsOutsideScope, Set<String> declaredNames, IgnoredKeys ignoredKeys,
-                          boolean resendSecrets) {
+                          boolean resendSecrets, boolean carryOffsets) {
 
     public PlanOptions {
         selected = Set.copyOf(selected);
         declaredNames = Set.copyOf(declaredNames);
+    }
+
+    /** Without --carry-offsets. */
+    public PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
+                       boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
+                       Set<String> declaredNames, IgnoredKeys ignoredKeys, boolean resendSecrets) {
+        this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
+                declaredNames, ignoredKeys, resendSecrets, false);
     }
 
     /** With only the built-in ignored keys. */
@@ -34,7 +44,13 @@ public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits
                        boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
                        Set<String> declaredNames) {
         this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
-                declaredNames, IgnoredKeys.DEFAULT, false);
+                declaredNames, IgnoredKeys.DEFAULT, false, false);
+    }
+
+    /** The same options with --carry-offsets on or off. */
+    public PlanOptions carryingOffsets(boolean carry) {
+        return new PlanOptions(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest,
+                connectorsOutsideScope, declaredNames, ignoredKeys, resendSecrets, carry);
     }
 
     public boolean isSelected(String name) {

@@ -54,8 +54,12 @@ public final class Planner {
         for (SafetyRule rule : RULES) {
             draft = rule.apply(draft);
         }
+        List<Notice> notices = notices(environment, wanted, managed, draft.actions(), options);
+        if (!options.carryOffsets()) {
+            notices.addAll(RenameRule.unfinishedMoveNotices(draft, environment));
+        }
         return new Plan(environment, options.sensitiveMode(), draft.actions(), draft.refusals(),
-                fingerprint(managed.values(), options), notices(environment, wanted, managed, draft.actions(), options));
+                fingerprint(managed.values(), options), notices);
     }
 
     private static List<Notice> notices(String environment, Map<String, DesiredConnectorState> wanted,
@@ -68,7 +72,7 @@ public final class Planner {
             if (desired == null || actual == null) {
                 continue;
             }
-            if (actual.problem() != null && action.type() != ActionType.REPLACE) {
+            if (actual.problem() != null && action.type() != ActionType.REPLACE && action.type() != ActionType.MOVE) {
                 notices.add(new Notice(action.connector(), Notice.Kind.UNHEALTHY, action.connector() + " is "
                         + actual.problem(), "fix the cause, then: ccc restart --env " + environment + " "
                         + action.connector()));

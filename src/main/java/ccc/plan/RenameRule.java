@@ -1,5 +1,6 @@
 package ccc.plan;
 
+import ccc.config.ConnectorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,14 @@ import java.util.stream.Collectors;
  * connector that moves onto other data is replaced (deleted and created), so that it keeps no
  * offsets of other data; one that only adds data keeps its own offsets and is updated in place.
  * Runs after the replace rule, which then only speaks of replacements the config itself requires.
+ * <p>
+ * With --carry-offsets a plain rename (one connector leaving, one created in its place, offsets in
+ * a format the new one reads) is a {@link ActionType#MOVE} instead: the old connector is paused
+ * (or stopped), its offsets read, the new one created from them, and the old one deleted once the
+ * new one runs; so the old connector has no action of its own. A move an earlier apply left half
+ * done (the new connector there, the old one paused or stopped and leaving) is a move again, which
+ * completes it. Takeovers a move cannot carry (swaps, merges, a source changing class) are refused,
+ * or carried out without offsets with --allow-offset-loss too.
  */
 final class RenameRule implements SafetyRule {
 
@@ -68,6 +77,16 @@ final class RenameRule implements SafetyRule {
                 actions.add(takeover.carriedOut());
             }
         }
+        Map<Takeover, String> uncarriable = new LinkedHashMap<>();
+        takeovers.forEach(takeover -> {
+            String why = whyNotCarried(takeover, takeovers, draft);
+            if (why != null) {
+                uncarriable.put(takeover, why);
+            }
+        });
+        if (draft.options().carryOffsets()) {
+            return carryingOffsets(draft, actions, takeovers, uncarriable);
+        }
         if (draft.options().allowOffsetLoss()) {
             Set<String> leftBehind = new TreeSet<>();
             takeovers.forEach(takeover -> leftBehind.addAll(takeover.leftBehind()));
@@ -75,9 +94,153 @@ final class RenameRule implements SafetyRule {
         }
         PlanDraft result = draft.withActions(actions);
         for (Takeover takeover : takeovers) {
-            result = result.refuse(RuleId.RENAME.refuse(takeover.action().connector(), message(takeover)));
+            result = result.refuse(RuleId.RENAME.refuse(takeover.action().connector(),
+                    message(takeover) + carryHint(takeover, uncarriable.get(takeover))));
         }
         return result;
+    }
+
+    /**
+     * --carry-offsets: each rename it can carry becomes a move (the old connector is deleted by the
+     * move, last, so it leaves the plan's other actions), and a move an earlier apply left half done
+     * is completed. A takeover it cannot carry is refused, or with --allow-offset-loss carried out
+     * without offsets as usual.
+     */
+    private static PlanDraft carryingOffsets(PlanDraft draft, List<Action> actions, List<Takeover> takeovers,
+                                             Map<Takeover, String> uncarriable) {
+        Map<String, String> moves = new LinkedHashMap<>();
+        Set<String> involved = new TreeSet<>();
+        for (Takeover takeover : takeovers) {
+            involved.add(takeover.action().connector());
+            involved.addAll(takeover.from().keySet());
+            if (!uncarriable.containsKey(takeover)) {
+                moves.put(takeover.action().connector(), takeover.from().keySet().iterator().next());
+            }
+        }
+        Map<String, String> unfinished = unfinishedMoves(draft, involved);
+        Set<String> movedAway = new TreeSet<>(moves.values());
+        movedAway.addAll(unfinished.values());
+        List<Action> result = new ArrayList<>();
+        for (Action action : actions) {
+            if (movedAway.contains(action.connector())) {
+                continue; // deleted by its move, once the new connector runs
+            }
+            String from = moves.get(action.connector());
+            String completing = unfinished.get(action.connector());
+            result.add(from != null ? action.movedFrom(from, false)
+                    : completing != null ? action.movedFrom(completing, true) : action);
+        }
+        PlanDraft carried = draft.withActions(result);
+        if (draft.options().allowOffsetLoss()) {
+            Set<String> leftBehind = new TreeSet<>();
+            uncarriable.keySet().forEach(takeover -> leftBehind.addAll(takeover.leftBehind()));
+            return carried.withActions(deleting(result, leftBehind));
+        }
+        for (Map.Entry<Takeover, String> refused : uncarriable.entrySet()) {
+            carried = carried.refuse(RuleId.RENAME.refuse(refused.getKey().action().connector(),
+                    message(refused.getKey()) + carryHint(refused.getKey(), refused.getValue())));
+        }
+        return carried;
+    }
+
+    /**
+     * Why --carry-offsets cannot carry this takeover, or null when it can: a plain rename, one old
+     * connector leaving and one new connector created in its place, whose offsets are in a format
+     * the new connector reads (a sink's topic-partition offsets always are; a source's only within
+     * its class).
+     */
+    private static String whyNotCarried(Takeover takeover, List<Takeover> all, PlanDraft draft) {
+        String connector = takeover.action().connector();
+        if (takeover.arrival() != Arrival.CREATED) {
+            return connector + " exists already, and --carry-offsets carries offsets only to a connector it creates"
+                    + " (two connectors swapping names: rename one of them to a new name first, in its own apply)";
+        }
+        if (takeover.from().size() > 1) {
+            return connector + " takes over " + takeover.from().size() + " connectors, and --carry-offsets moves the"
+                    + " offsets of one connector to one new connector";
+        }
+        String old = takeover.from().keySet().iterator().next();
+        if (!takeover.leaving().contains(old)) {
+            return old + " stays in the repository and keeps its own offsets";
+        }
+        long sharing = all.stream().filter(other -> other.from().containsKey(old)).count();
+        if (sharing > 1) {
+            return old + "'s data is taken over by " + sharing + " connectors, and --carry-offsets moves one"
+                    + " connector's offsets to one new connector";
+        }
+        Map<String, String> before = draft.cluster().stream().filter(c -> c.name().equals(old)).findFirst()
+                .map(ActualConnectorState::config).orElse(Map.of());
+        Map<String, String> after = draft.wanted().get(connector).config();
+        String classBefore = before.getOrDefault("connector.class", "");
+        String classAfter = after.getOrDefault("connector.class", "");
+        if (ConnectorKind.of(after) == ConnectorKind.SOURCE && !classBefore.equalsIgnoreCase(classAfter)) {
+            return "a source's offsets are in its class's own format, and " + old + " runs " + classBefore + " while "
+                    + connector + " would run " + classAfter + ": ccc does not guess how one reads the other's";
+        }
+        return null;
+    }
+
+    private static String carryHint(Takeover takeover, String whyNot) {
+        if (whyNot == null) {
+            String old = takeover.from().keySet().iterator().next();
+            return ", or --carry-offsets to move " + old + "'s offsets across (" + old + " paused, "
+                    + takeover.action().connector() + " created from its offsets and verified running, " + old
+                    + " deleted last)";
+        }
+        return ". --carry-offsets cannot carry it: " + whyNot;
+    }
+
+    /**
+     * Moves an earlier apply left half done: a connector the repository declares that exists in the
+     * cluster, and a connector leaving the repository, paused or stopped, that moves the same data
+     * (a move pauses the old connector, creates the new one from its offsets, and deletes the old one
+     * only once the new one runs). By the new connector's name, the old one's name; connectors
+     * already part of a takeover, and a new connector with several candidates, are left out.
+     */
+    static Map<String, String> unfinishedMoves(PlanDraft draft, Set<String> involved) {
+        Map<String, ActualConnectorState> stopped = new TreeMap<>();
+        for (ActualConnectorState connector : draft.cluster()) {
+            if (connector.name().startsWith(draft.options().namePrefix())
+                    && !draft.wanted().containsKey(connector.name())
+                    && !draft.options().declaredNames().contains(connector.name())
+                    && connector.runState().notRunning() && !involved.contains(connector.name())) {
+                stopped.put(connector.name(), connector);
+            }
+        }
+        Map<String, String> unfinished = new TreeMap<>();
+        Set<String> taken = new TreeSet<>();
+        for (Action action : draft.actions()) {
+            boolean exists = draft.managed().containsKey(action.connector());
+            if (!exists || involved.contains(action.connector()) || action.type() == ActionType.REPLACE
+                    || action.type() == ActionType.DELETE || action.type() == ActionType.ORPHAN
+                    || !draft.wanted().containsKey(action.connector())) {
+                continue;
+            }
+            DataIdentity wantedData = DataIdentity.of(draft.wanted().get(action.connector()).config());
+            List<String> candidates = stopped.values().stream()
+                    .filter(old -> wantedData.sharedWith(DataIdentity.of(old.config())).isPresent())
+                    .map(ActualConnectorState::name).toList();
+            if (candidates.size() == 1 && taken.add(candidates.get(0))) {
+                unfinished.put(action.connector(), candidates.get(0));
+            }
+        }
+        return unfinished;
+    }
+
+    /** Without --carry-offsets: what a plan says of a move an earlier apply left half done. */
+    static List<Notice> unfinishedMoveNotices(PlanDraft draft, String environment) {
+        List<Notice> notices = new ArrayList<>();
+        unfinishedMoves(draft, Set.of()).forEach((connector, old) -> notices.add(new Notice(connector,
+                Notice.Kind.UNFINISHED_MOVE, connector + " and " + old + " (" + state(draft, old) + ", leaving the "
+                + "repository) move the same data: this looks like a move from " + old + " that did not finish",
+                "ccc apply --env " + environment + " --carry-offsets " + connector + " completes it (" + old
+                        + " is deleted once " + connector + " runs)")));
+        return notices;
+    }
+
+    private static String state(PlanDraft draft, String name) {
+        return draft.cluster().stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(c -> c.runState().name()).orElse("?");
     }
 
     private static Map<String, DataIdentity> leaving(PlanDraft draft) {
@@ -174,6 +337,6 @@ final class RenameRule implements SafetyRule {
                     + "read before: it would start on it without " + owners + " offsets. Keep it as it was, or give "
                     + "--allow-offset-loss to" + deleting + " update " + connector;
         };
-        return what + " in the same apply. A future --carry-offsets will move the offsets across instead.";
+        return what + " in the same apply";
     }
 }

@@ -1,6 +1,8 @@
 package ccc.target;
 
 import ccc.client.HttpSettings;
+import ccc.client.connect.ConnectClient;
+import ccc.client.connect.KafkaConnectClient;
 import ccc.config.EnvironmentConfig;
 import ccc.config.ProjectConfig;
 import ccc.secret.SecretRegistry;
@@ -35,5 +37,14 @@ public final class Sessions {
             case CONFLUENT_CLOUD -> new ConfluentCloudSession(project, environment, variables, vault, secrets, http);
             case KAFKA_CONNECT -> new KafkaConnectSession(project, environment, variables, vault, secrets, http);
         };
+    }
+
+    /**
+     * A self-managed worker named by its URL, not by an environment of ccc.yaml: where {@code ccc
+     * import} and {@code ccc migrate} read connectors from. {@code username} null: no credentials.
+     */
+    public static ConnectClient worker(String url, String username, String password, SecretRegistry secrets,
+                                       HttpSettings http) {
+        return new KafkaConnectClient(url, username, password, http, secrets);
     }
 }

@@ -101,12 +101,17 @@ class RenameRuleTest {
         }
 
         Plan plan(boolean allowOffsetLoss) {
+            return plan(allowOffsetLoss, false);
+        }
+
+        Plan plan(boolean allowOffsetLoss, boolean carryOffsets) {
             Set<String> declared = new HashSet<>(alsoDeclared);
             repo.forEach(connector -> declared.add(connector.name()));
             List<DesiredConnectorState> chosen = repo.stream()
                     .filter(connector -> selected.isEmpty() || selected.contains(connector.name())).toList();
             return Planner.plan("dev", chosen, cluster, new PlanOptions("peve-", SensitiveMode.DIGEST,
-                    Limits.DEFAULT, allowOffsetLoss, prune, selected, DIGEST, 0, declared));
+                    Limits.DEFAULT, allowOffsetLoss, prune, selected, DIGEST, 0, declared)
+                    .carryingOffsets(carryOffsets));
         }
 
         boolean declares(String name) {
@@ -293,5 +298,88 @@ class RenameRuleTest {
         refused.keySet().removeAll(involved);
         actions.keySet().removeAll(involved);
         assertEquals(refused, actions, "the flag changes nothing but the renames");
+    }
+
+    /**
+     * Whether --carry-offsets can carry this takeover, as the contract says: one old connector
+     * leaving, one new connector created in its place and nothing else taking over the old one's
+     * data, and offsets the new one can read (a sink's always; a source's only within its class).
+     */
+    static boolean carriable(Case rename, String to) {
+        List<String> from = rename.takeovers().get(to);
+        if (from.size() != 1 || rename.cluster().stream().anyMatch(c -> c.name().equals(to))
+                || rename.declares(from.get(0))
+                || rename.takeovers().values().stream().filter(olds -> olds.contains(from.get(0))).count() > 1) {
+            return false;
+        }
+        Map<String, String> after = rename.repo().stream().filter(c -> c.name().equals(to)).findFirst().orElseThrow()
+                .config();
+        Map<String, String> before = rename.cluster().stream().filter(c -> c.name().equals(from.get(0))).findFirst()
+                .orElseThrow().config();
+        return ccc.config.ConnectorKind.of(after) == ccc.config.ConnectorKind.SINK
+                || after.get("connector.class").equalsIgnoreCase(before.get("connector.class"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void withCarryOffsetsARenameIsAMoveAndTheOldConnectorHasNoActionOfItsOwn(Case rename) {
+        Plan plan = rename.plan(false, true);
+        Map<String, ActionType> actions = actions(plan);
+        Set<String> refused = plan.refusals().stream().filter(r -> r.rule() == RuleId.RENAME).map(Refusal::connector)
+                .collect(Collectors.toCollection(TreeSet::new));
+        rename.takeovers().forEach((to, from) -> {
+            Action action = plan.actions().stream().filter(a -> a.connector().equals(to)).findFirst().orElseThrow();
+            if (refused.contains(to)) {
+                String message = plan.refusals().stream().filter(r -> r.connector().equals(to)).findFirst()
+                        .orElseThrow().message();
+                assertTrue(message.contains("--carry-offsets cannot carry it: "), message);
+                assertTrue(action.type() != ActionType.MOVE, actions.toString());
+                return;
+            }
+            assertEquals(ActionType.MOVE, action.type(), actions.toString());
+            assertEquals(from.get(0), action.renamedFrom());
+            assertEquals(false, action.completesMove());
+            assertEquals(null, actions.get(from.get(0)), "the move deletes the old connector last: " + actions);
+        });
+        Set<String> expectRefused = rename.takeovers().keySet().stream().filter(to -> !carriable(rename, to))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expectRefused, refused, plan.refusals().toString());
+        if (rename.takeovers().isEmpty()) {
+            assertEquals(actions(rename.plan(false)), actions, "no rename, nothing moves");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void withBothFlagsWhatCannotBeCarriedIsCarriedOutWithoutOffsets(Case rename) {
+        Plan plan = rename.plan(true, true);
+        assertTrue(plan.refusals().isEmpty(), plan.refusals().toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMoveLeftHalfDoneIsCompletedWithTheFlagAndNotedWithoutIt() {
+        Case halfDone = Case.of().had("peve-new", SINK).wants("peve-new", SINK);
+        List<ActualConnectorState> cluster = new ArrayList<>(halfDone.cluster());
+        cluster.add(new ActualConnectorState("peve-old", null, SINK, "PAUSED"));
+        Case withOld = new Case(cluster, halfDone.repo(), Map.of(), null, false, Set.of(), Set.of(), false);
+
+        Plan carried = withOld.plan(false, true);
+        assertTrue(carried.refusals().isEmpty(), carried.refusals().toString());
+        assertEquals(1, carried.actions().size(), carried.actions().toString());
+        Action move = carried.actions().get(0);
+        assertEquals(ActionType.MOVE, move.type());
+        assertEquals("peve-old", move.renamedFrom());
+        assertTrue(move.completesMove());
+
+        Plan plain = withOld.plan(false, false);
+        assertEquals(Map.of("peve-new", ActionType.NO_OP, "peve-old", ActionType.ORPHAN), actions(plain));
+        assertTrue(plain.notices(Notice.Kind.UNFINISHED_MOVE).get(0).fix()
+                .contains("ccc apply --env dev --carry-offsets peve-new"), plain.notices().toString());
+
+        List<ActualConnectorState> running = new ArrayList<>(halfDone.cluster());
+        running.add(running("peve-old", SINK));
+        Case bothRunning = new Case(running, halfDone.repo(), Map.of(), null, false, Set.of(), Set.of(), false);
+        assertEquals(Map.of("peve-new", ActionType.NO_OP, "peve-old", ActionType.ORPHAN),
+                actions(bothRunning.plan(false, true)), "a running old connector is not a move left half done");
     }
 }

@@ -281,6 +281,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                 }
             }
             Connector connector = put(name, stored(config));
+            created(connector, request0);
             if (config.get("connector.class").equals(failingClass)) {
                 connector.state = "FAILED";
                 connector.trace = "org.apache.kafka.common.config.ConfigException: cannot connect with " + config;
@@ -338,6 +339,7 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
                             .body("{\"error\":\"" + deleteError + "\"}").build();
                 }
                 connectors.remove(name);
+                events.add("DELETE " + name);
                 return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                         .body("{\"error\":null}").build();
             }
@@ -483,6 +485,9 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             connector.state = connector.pendingState;
             connector.pendingState = null;
         }
+        if (poll) {
+            events.add("shown " + connector.name + " " + connector.state);
+        }
         ObjectNode status = JSON.createObjectNode();
         status.put("name", connector.name);
         ObjectNode state = status.putObject("connector");
@@ -503,6 +508,32 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         }
         status.put("type", type(connector));
         return status;
+    }
+
+    // ---------------------------------------------------------------- offsets at creation (moves, migrations)
+
+    /**
+     * What happened, in order, for tests of ordering: "created NAME with N offsets", "shown NAME
+     * STATE" for every status answered (list or single), "DELETE NAME".
+     */
+    public final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    /** The {@code offsets} of each create request, by connector name (an empty array when none were sent). */
+    public final Map<String, ArrayNode> offsetsAtCreate = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Status polls a created connector stays PROVISIONING before it runs (0: RUNNING at once). */
+    public volatile int provisioningPolls;
+
+    /** POST /connectors: the offsets it carries are where the connector starts, as Cloud does. */
+    private void created(Connector connector, JsonNode request) {
+        JsonNode offsets = request.path("offsets");
+        ArrayNode given = offsets.isArray() ? (ArrayNode) offsets : JSON.createArrayNode();
+        offsetsAtCreate.put(connector.name, given.deepCopy());
+        connector.offsets = given.deepCopy();
+        events.add("created " + connector.name + " with " + given.size() + " offsets");
+        if (provisioningPolls > 0) {
+            connector.state = "PROVISIONING";
+            connector.pendingState = "RUNNING";
+            connector.pollsUntilState = provisioningPolls;
+        }
     }
 
     private MockResponse serviceAccounts() {

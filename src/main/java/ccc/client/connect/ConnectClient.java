@@ -1,5 +1,6 @@
 package ccc.client.connect;
 
+import ccc.plan.RunState;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,17 @@ public interface ConnectClient {
     void delete(String name);
 
     void pause(String name);
+
+    /**
+     * Stops the connector where the service can (a self-managed worker, KIP-875: its tasks shut
+     * down after committing, so the offsets read next are final and can be written), else pauses
+     * it (Confluent Cloud has no stop). Returns the state to wait for: STOPPED or PAUSED. Either is
+     * undone by {@link #resume}.
+     */
+    default RunState stopOrPause(String name) {
+        pause(name);
+        return RunState.PAUSED;
+    }
 
     void resume(String name);
 

@@ -125,6 +125,24 @@ public final class KafkaConnectClient extends AbstractConnectClient {
         http.call("Stop connector '" + name + "'", Retry.REPEATABLE, "PUT", connectorUrl(name, "stop"), null);
     }
 
+    /**
+     * PUT /stop (KIP-875, Kafka 3.5+); a worker too old to know it (404 or 405 for a connector that
+     * exists) is asked to pause instead.
+     */
+    @Override
+    public RunState stopOrPause(String name) {
+        try {
+            stop(name);
+            return RunState.STOPPED;
+        } catch (ApiException e) {
+            if ((e.status() != 404 && e.status() != 405) || statusIfPresent(name) == null) {
+                throw e;
+            }
+            pause(name);
+            return RunState.PAUSED;
+        }
+    }
+
     /** Synchronous: stop, PATCH /connectors/{name}/offsets, restore the prior state. */
     @Override
     public OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {

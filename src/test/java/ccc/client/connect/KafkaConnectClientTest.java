@@ -338,4 +338,20 @@ class KafkaConnectClientTest {
         assertEquals(0, e.status());
         assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
     }
+
+    @Test
+    void stopOrPauseStopsWhereTheWorkerCanAndPausesAnOlderWorker() {
+        script.on("PUT", "/connectors/src/stop", empty(204));
+        assertEquals(ccc.plan.RunState.STOPPED, client().stopOrPause("src"));
+
+        script.on("PUT", "/connectors/old/stop", json(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"));
+        script.on("GET", "/connectors/old/status", json(200, RUNNING.replace("\"src\"", "\"old\"")));
+        script.on("PUT", "/connectors/old/pause", empty(202));
+        assertEquals(ccc.plan.RunState.PAUSED, client().stopOrPause("old"), "a worker before Kafka 3.5 has no /stop");
+        assertTrue(script.log().contains("PUT /connectors/old/pause"), script.log().toString());
+
+        ApiException missing = assertThrows(ApiException.class, () -> client().stopOrPause("gone"));
+        assertTrue(missing.isNotFound(), "a connector that does not exist is not paused instead");
+        assertFalse(script.log().contains("PUT /connectors/gone/pause"), script.log().toString());
+    }
 }
