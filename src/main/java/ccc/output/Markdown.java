@@ -54,18 +54,26 @@ public final class Markdown {
 
     /** A fenced code block that no line of its body can close. */
     public static String fenced(String info, String body) {
-        String fence = "`".repeat(Math.max(3, longestRun(body) + 1));
+        String fence = fence(body);
         return fence + info + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    /** The backticks that open and close a fenced block no line of the body can close. */
+    static String fence(String body) {
+        return "`".repeat(Math.max(3, longestRun(body) + 1));
     }
 
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
         out.append("| ").append(String.join(" | ", headers)).append(" |\n");
         out.append("|").append("---|".repeat(headers.size())).append('\n');
-        for (List<String> row : rows) {
-            out.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
+        rows.forEach(row -> out.append(row(row)));
         return out.toString();
+    }
+
+    /** One row of a table, its line break included. */
+    public static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
     }
 
     private static int longestRun(String text) {
