@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 RenderCommand.class,
                 NewCommand.class,
                 AffectedCommand.class,
+                AlertCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,

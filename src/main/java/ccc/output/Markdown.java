@@ -47,6 +47,16 @@ public final class Markdown {
         return fence + (pad ? " " + value + " " : value) + fence;
     }
 
+    /** A link to a GitHub Actions run: "[workflow run 4242](url)". */
+    public String runLink(String runUrl) {
+        return "[workflow run " + cell(runUrl.substring(runUrl.lastIndexOf('/') + 1)) + "](" + url(runUrl) + ")";
+    }
+
+    /** A URL as a markdown link target: nothing in it can end the link or start markup. */
+    public static String url(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E");
+    }
+
     /** For a fenced code block: secrets masked and control characters escaped, nothing else. */
     public String plain(String text) {
         return Text.escape(secrets.scrub(text));

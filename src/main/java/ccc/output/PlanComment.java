@@ -34,7 +34,7 @@ public final class PlanComment {
         String foot = footer(environment, runUrl, md);
         String pointer = fullPlanUrl == null
                 ? "run `ccc plan --env " + md.plain(environment) + " --output markdown` to see it."
-                : "it is kept with [this workflow run](" + url(fullPlanUrl) + ").";
+                : "it is kept with [this workflow run](" + Markdown.url(fullPlanUrl) + ").";
         String note = "\n> [!WARNING]\n> **This plan is longer than a pull-request comment can hold, so it is cut here.**"
                 + " The full plan: " + pointer + "\n";
         CappedMarkdown body = new CappedMarkdown((long) maxLength - head.length() - foot.length(), note);
@@ -65,13 +65,7 @@ public final class PlanComment {
 
     private static String footer(String environment, String runUrl, Markdown md) {
         return "\n<sub>ccc plan for " + md.code(environment)
-                + (runUrl == null ? "" : ", made by [workflow run " + md.cell(runUrl.substring(runUrl.lastIndexOf('/') + 1))
-                + "](" + url(runUrl) + ")") + "; this comment is updated on every push.</sub>\n";
-    }
-
-    /** A URL as a markdown link target: nothing in it can end the link or start markup. */
-    private static String url(String url) {
-        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E");
+                + (runUrl == null ? "" : ", made by " + md.runLink(runUrl)) + "; this comment is updated on every push.</sub>\n";
     }
 
     /** An environment name as it can stand in an HTML comment. */
