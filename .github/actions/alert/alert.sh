@@ -6,6 +6,7 @@
 set -euo pipefail
 : "${CCC_ENV:?}" "${CCC_ROOT:?}" "${CCC_OUT:?}" "${CCC_LABEL:?}" "${GITHUB_REPOSITORY:?}" "${GITHUB_OUTPUT:?}"
 mkdir -p "$CCC_OUT"
+rm -f "$CCC_OUT/previous.md" "$CCC_OUT/title.txt" "$CCC_OUT/body.md" "$CCC_OUT/webhook.json"
 export CCC_MARKER="<!-- ccc-alert:$CCC_ENV -->"
 issue=$(gh issue list --repo "$GITHUB_REPOSITORY" --label "$CCC_LABEL" --state open --limit 200 \
     --json number,body --jq '.[] | select(.body | startswith(env.CCC_MARKER)) | .number' | sed -n 1p)

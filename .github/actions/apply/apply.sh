@@ -5,6 +5,7 @@
 set -uo pipefail
 : "${CCC_ENV:?}" "${CCC_ROOT:?}" "${CCC_OUT:?}" "${GITHUB_OUTPUT:?}"
 mkdir -p "$CCC_OUT"
+rm -rf "$CCC_OUT/apply.md" "$CCC_OUT/reviewed"
 here=$(cd "$(dirname "$0")" && pwd)
 plan=""
 if [[ ${CCC_REVIEWED:-true} == true ]]; then

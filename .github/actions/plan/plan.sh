@@ -6,6 +6,7 @@
 set -uo pipefail
 : "${CCC_ENV:?}" "${CCC_ROOT:?}" "${CCC_OUT:?}" "${GITHUB_OUTPUT:?}"
 mkdir -p "$CCC_OUT"
+rm -f "$CCC_OUT/$CCC_ENV.plan.json" "$CCC_OUT/$CCC_ENV.plan.md" "$CCC_OUT/comment.md"
 ccc plan --root "$CCC_ROOT" --env "$CCC_ENV" --detailed-exitcode \
     -o "$CCC_OUT/$CCC_ENV.plan.json" \
     --comment "$CCC_OUT/comment.md" --comment-max-length "${CCC_COMMENT_MAX_LENGTH:-65000}" \
