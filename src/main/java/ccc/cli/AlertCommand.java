@@ -9,7 +9,6 @@ import ccc.output.AlertReport;
 import ccc.output.Console;
 import ccc.output.Json;
 import ccc.output.Markdown;
-import ccc.output.PlanComment;
 import ccc.target.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +78,7 @@ final class AlertCommand extends CommandSupport {
                 result = HealthCheck.failed(env, null, e.getMessage());
             }
         }
-        AlertReport report = new AlertReport(result, Instant.now(), PlanComment.runUrl(
-                context().env("GITHUB_SERVER_URL"), context().env("GITHUB_REPOSITORY"), context().env("GITHUB_RUN_ID")),
-                previousBody());
+        AlertReport report = new AlertReport(result, Instant.now(), runUrl(), previousBody());
         console.emit(output.format, report);
         Markdown md = new Markdown(context().secrets());
         if (!report.healthy() && issueTitle != null) {

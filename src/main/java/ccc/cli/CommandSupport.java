@@ -6,6 +6,7 @@ import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.config.Problem;
+import ccc.output.PlanComment;
 import ccc.output.ProblemReport;
 import ccc.output.WorkflowCommands;
 import java.nio.file.Path;
@@ -62,6 +63,12 @@ abstract class CommandSupport implements Callable<Integer> {
         }
         workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
+    }
+
+    /** This GitHub Actions run, from the variables the runner sets; null elsewhere. */
+    String runUrl() {
+        return PlanComment.runUrl(context().env("GITHUB_SERVER_URL"), context().env("GITHUB_REPOSITORY"),
+                context().env("GITHUB_RUN_ID"));
     }
 
     /** What plan, apply and the runbook use to reach an environment: the network, or nothing. */

@@ -118,10 +118,4 @@ final class PlanCommand extends CommandSupport {
         }
         return detailedExitCode && run.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
-
-    /** This GitHub Actions run, from the variables the runner sets; null elsewhere. */
-    private String runUrl() {
-        return PlanComment.runUrl(context().env("GITHUB_SERVER_URL"), context().env("GITHUB_REPOSITORY"),
-                context().env("GITHUB_RUN_ID"));
-    }
 }

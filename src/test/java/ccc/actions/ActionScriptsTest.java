@@ -60,11 +60,7 @@ class ActionScriptsTest {
         env = new HashMap<>(cloud.env(API_SECRET, VAULT_TOKEN));
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("FAKE_GH_DIR", gh.toString());
-        env.put("GITHUB_ACTIONS", "true");
-        env.put("GITHUB_WORKSPACE", workspace.toString());
-        env.put("GITHUB_SERVER_URL", "https://github.com");
-        env.put("GITHUB_REPOSITORY", "bank/peve-connectors");
-        env.put("GITHUB_RUN_ID", "4242");
+        env.putAll(Repo.githubJob(workspace));
         env.put("GITHUB_SHA", "merge0000000000000000000000000000000000");
         env.put("GITHUB_OUTPUT", workspace.resolve(".github_output").toString());
         env.put("GITHUB_STEP_SUMMARY", workspace.resolve(".step_summary").toString());
@@ -72,16 +68,7 @@ class ActionScriptsTest {
         env.put("CCC_ROOT", "connectors");
         env.put("CCC_OUT", out.toString());
         env.put("NO_COLOR", "1");
-        Repo.write(workspace, "connectors/ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  dev:
-                    environment_id: env-abc123
-                    kafka_cluster_id: lkc-xyz789
-                    vault:
-                      auth: token
-                """);
+        Repo.write(workspace, "connectors/ccc.yaml", Repo.VAULT_TOKEN_CCC_YAML);
         sink("1000");
     }
 

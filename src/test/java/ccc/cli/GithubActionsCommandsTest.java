@@ -46,23 +46,10 @@ class GithubActionsCommandsTest {
         cloud.serviceAccounts.put("SA_PEVE_BLOB_01", "sa-blob01");
         cloud.vaultSecrets.put("peve/azure-blob", Map.of("account_key", ACCOUNT_KEY));
         env = new HashMap<>(cloud.env(API_SECRET, VAULT_TOKEN));
-        env.put("GITHUB_ACTIONS", "true");
-        env.put("GITHUB_WORKSPACE", checkout.toString());
-        env.put("GITHUB_SERVER_URL", "https://github.com");
-        env.put("GITHUB_REPOSITORY", "bank/peve-connectors");
-        env.put("GITHUB_RUN_ID", "4242");
+        env.putAll(Repo.githubJob(checkout));
         root = checkout.resolve("connectors");
         out = checkout.resolve("out");
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  dev:
-                    environment_id: env-abc123
-                    kafka_cluster_id: lkc-xyz789
-                    vault:
-                      auth: token
-                """);
+        Repo.write(root, "ccc.yaml", Repo.VAULT_TOKEN_CCC_YAML);
         sink("1000");
         Repo.connector(root, "dev", "ccloud-datagen-source-connector-01", """
                 {"name": "peve-datagen-source-connector-01",
