@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 RenderCommand.class,
                 NewCommand.class,
+                AffectedCommand.class,
+                AlertCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,

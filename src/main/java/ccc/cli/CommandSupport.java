@@ -5,7 +5,12 @@ import ccc.client.HttpSettings;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
+import ccc.config.Problem;
+import ccc.output.PlanComment;
 import ccc.output.ProblemReport;
+import ccc.output.WorkflowCommands;
+import java.nio.file.Path;
+import java.util.List;
 import ccc.target.Session;
 import ccc.target.Sessions;
 import java.util.concurrent.Callable;
@@ -28,7 +33,18 @@ abstract class CommandSupport implements Callable<Integer> {
         CliContext context = context();
         boolean color = context.terminal() && context.env("NO_COLOR") == null
                 && (output == null || !output.noColor);
-        return new Console(context.out(), context.err(), color, context.secrets());
+        return new Console(context.out(), context.err(), color, context.secrets(),
+                "true".equals(context.env("GITHUB_ACTIONS")));
+    }
+
+    /**
+     * In a GitHub Actions job, each problem as an annotation on its file and line (paths relative to
+     * GITHUB_WORKSPACE, the repository's checkout); elsewhere nothing.
+     */
+    void annotate(Console console, List<Problem> problems, String title) {
+        String workspace = context().env("GITHUB_WORKSPACE");
+        Path base = workspace == null ? Path.of("") : Path.of(workspace);
+        problems.forEach(problem -> console.annotate(WorkflowCommands.Annotation.of(problem, base, title)));
     }
 
     /**
@@ -37,6 +53,7 @@ abstract class CommandSupport implements Callable<Integer> {
      */
     Workspace loadValid(RootOption root, String environment, Console console) {
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
+        annotate(console, workspace.problems(), "ccc " + spec.name());
         if (workspace.hasErrors()) {
             console.info(new ProblemReport(workspace.problems(), workspace.connectors().size(),
                     workspace.environments()).text(console).stripTrailing());
@@ -46,6 +63,12 @@ abstract class CommandSupport implements Callable<Integer> {
         }
         workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
+    }
+
+    /** This GitHub Actions run, from the variables the runner sets; null elsewhere. */
+    String runUrl() {
+        return PlanComment.runUrl(context().env("GITHUB_SERVER_URL"), context().env("GITHUB_REPOSITORY"),
+                context().env("GITHUB_RUN_ID"));
     }
 
     /** What plan, apply and the runbook use to reach an environment: the network, or nothing. */

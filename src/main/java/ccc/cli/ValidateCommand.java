@@ -29,6 +29,7 @@ final class ValidateCommand extends CommandSupport {
         Console console = console(output);
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
         int connectors = workspace.connectors().size();
+        annotate(console, workspace.problems(), "ccc validate");
         console.emit(output.format, new ProblemReport(workspace.problems(), connectors, workspace.environments()));
         return workspace.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
     }

@@ -56,6 +56,21 @@ public final class WorkspaceLoader {
         return new Workspace(root, config, selected, connectors, problems);
     }
 
+    /**
+     * The environment a file of a connector directory is for ({@code E-<directory>.json} and
+     * {@code E-vars.yaml} are E's), whether or not ccc.yaml declares it; null for any other file.
+     */
+    public static String environmentOf(String directory, String fileName) {
+        String jsonSuffix = "-" + directory + ".json";
+        if (fileName.endsWith(jsonSuffix) && fileName.length() > jsonSuffix.length()) {
+            return fileName.substring(0, fileName.length() - jsonSuffix.length());
+        }
+        if (fileName.endsWith(VARS_SUFFIX) && fileName.length() > VARS_SUFFIX.length()) {
+            return fileName.substring(0, fileName.length() - VARS_SUFFIX.length());
+        }
+        return null;
+    }
+
     private static List<Path> connectorDirectories(Path root, List<Problem> problems) {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory)
@@ -87,17 +102,12 @@ public final class WorkspaceLoader {
         Set<String> known = config.environments().keySet();
         for (Path entry : entries) {
             String fileName = entry.getFileName().toString();
-            String environment;
-            if (fileName.endsWith(jsonSuffix) && fileName.length() > jsonSuffix.length()) {
-                environment = fileName.substring(0, fileName.length() - jsonSuffix.length());
-                jsonFiles.put(environment, entry);
-            } else if (fileName.endsWith(VARS_SUFFIX) && fileName.length() > VARS_SUFFIX.length()) {
-                environment = fileName.substring(0, fileName.length() - VARS_SUFFIX.length());
-                varsFiles.put(environment, entry);
-            } else {
+            String environment = environmentOf(name, fileName);
+            if (environment == null) {
                 problems.add(unreadEntry(entry, name, known));
                 continue;
             }
+            (fileName.endsWith(jsonSuffix) ? jsonFiles : varsFiles).put(environment, entry);
             if (!known.contains(environment)) {
                 String nearMiss = nearMiss(fileName, name, known);
                 problems.add(Problem.error(entry, Location.NONE,

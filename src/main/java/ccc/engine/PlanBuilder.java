@@ -53,6 +53,13 @@ public final class PlanBuilder {
 
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
                                    Session access, SecretRegistry registry) {
+        return build(workspace, environment, request, access, registry,
+                request.offline() ? Map.of() : access.connect().list());
+    }
+
+    /** As {@link #build(Workspace, String, PlanRequest, Session, SecretRegistry)}, on a cluster already read. */
+    static PlannedRun build(Workspace workspace, String environment, PlanRequest request, Session access,
+                            SecretRegistry registry, Map<String, RemoteConnector> cluster) {
         ProjectConfig config = workspace.config();
         List<DesiredConnector> all = workspace.connectors(environment);
         Set<String> selected = new LinkedHashSet<>();
@@ -60,12 +67,10 @@ public final class PlanBuilder {
 
         List<ActualConnectorState> actual = new ArrayList<>();
         Map<String, ConnectorStatus> observed = new HashMap<>();
-        if (!request.offline()) {
-            for (RemoteConnector connector : access.connect().list().values()) {
-                actual.add(toActual(connector));
-                if (connector.status() != null) {
-                    observed.put(connector.name(), connector.status());
-                }
+        for (RemoteConnector connector : cluster.values()) {
+            actual.add(toActual(connector));
+            if (connector.status() != null) {
+                observed.put(connector.name(), connector.status());
             }
         }
         for (String name : selected) {

@@ -1,6 +1,11 @@
 package ccc.output;
 
+import ccc.CccException;
 import ccc.secret.SecretRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -37,12 +42,40 @@ public final class Console {
     private final PrintWriter err;
     private final boolean color;
     private final SecretRegistry secrets;
+    private final boolean workflowCommands;
 
     public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets) {
+        this(out, err, color, secrets, false);
+    }
+
+    /**
+     * @param workflowCommands whether ccc runs in a GitHub Actions job (GITHUB_ACTIONS=true): then
+     *     {@link #annotate} prints annotations, and nothing else printed can be read as a workflow command
+     */
+    public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets, boolean workflowCommands) {
         this.out = out;
         this.err = err;
         this.color = color;
         this.secrets = secrets;
+        this.workflowCommands = workflowCommands;
+    }
+
+    /** Whether this run is a GitHub Actions job, where annotations are printed. */
+    public boolean workflowCommands() {
+        return workflowCommands;
+    }
+
+    /**
+     * In a GitHub Actions job, prints the annotation (to standard error, so that standard output stays
+     * the report in its format); elsewhere nothing. Its texts are scrubbed and their control characters
+     * escaped (line breaks kept) before the workflow-command escaping, so no escaped form of a secret leaks.
+     */
+    public void annotate(WorkflowCommands.Annotation annotation) {
+        if (!workflowCommands) {
+            return;
+        }
+        err.println(annotation.map(text -> Text.escapeKeepingLines(secrets.scrub(text))).command());
+        err.flush();
     }
 
     public SecretRegistry secrets() {
@@ -93,11 +126,28 @@ public final class Console {
         }
     }
 
+    /**
+     * Writes text ccc made (a pull-request comment, an issue body, a webhook payload) to a file, passed
+     * through the scrubber and the control-character escaping of everything printed.
+     */
+    public void writeFile(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, Text.escapeKeepingLines(secrets.scrub(text)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CccException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Prints a report in the chosen format: the one place a command's --output is honoured. */
     public void emit(Format format, Report report) {
         switch (format) {
             case JSON -> {
-                out.println(Json.write(Json.scrubbed(report.json(), secrets)));
+                String json = Json.write(Json.scrubbed(report.json(), secrets));
+                out.println(workflowCommands ? WorkflowCommands.neutralizeJson(json) : json);
                 out.flush();
             }
             case MARKDOWN -> {
@@ -121,6 +171,9 @@ public final class Console {
     /** Scrubbed, and every control character escaped but line breaks and (styled) this console's colours. */
     private String printable(String text, boolean styled) {
         String scrubbed = secrets.scrub(text);
+        if (workflowCommands) {
+            scrubbed = WorkflowCommands.neutralize(scrubbed);
+        }
         if (!styled || !color) {
             return Text.escapeKeepingLines(scrubbed);
         }

@@ -47,6 +47,16 @@ public final class Markdown {
         return fence + (pad ? " " + value + " " : value) + fence;
     }
 
+    /** A link to a GitHub Actions run: "[workflow run 4242](url)". */
+    public String runLink(String runUrl) {
+        return "[workflow run " + cell(runUrl.substring(runUrl.lastIndexOf('/') + 1)) + "](" + url(runUrl) + ")";
+    }
+
+    /** A URL as a markdown link target: nothing in it can end the link or start markup. */
+    public static String url(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E");
+    }
+
     /** For a fenced code block: secrets masked and control characters escaped, nothing else. */
     public String plain(String text) {
         return Text.escape(secrets.scrub(text));
@@ -54,18 +64,26 @@ public final class Markdown {
 
     /** A fenced code block that no line of its body can close. */
     public static String fenced(String info, String body) {
-        String fence = "`".repeat(Math.max(3, longestRun(body) + 1));
+        String fence = fence(body);
         return fence + info + "\n" + body + (body.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    /** The backticks that open and close a fenced block no line of the body can close. */
+    static String fence(String body) {
+        return "`".repeat(Math.max(3, longestRun(body) + 1));
     }
 
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
         out.append("| ").append(String.join(" | ", headers)).append(" |\n");
         out.append("|").append("---|".repeat(headers.size())).append('\n');
-        for (List<String> row : rows) {
-            out.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
+        rows.forEach(row -> out.append(row(row)));
         return out.toString();
+    }
+
+    /** One row of a table, its line break included. */
+    public static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
     }
 
     private static int longestRun(String text) {

@@ -190,58 +190,74 @@ public record PlanReport(Plan plan, String location) implements Report {
 
     @Override
     public String markdown(Markdown md) {
-        StringBuilder out = new StringBuilder();
-        out.append("### ccc plan: ").append(md.code(plan.environment())).append(" (").append(md.cell(location))
-                .append(")\n\n");
-        out.append("**").append(summaryLine(plan)).append("**\n\n");
-        out.append("Sensitive drift mode: `").append(plan.sensitiveMode().id()).append("`.\n\n");
+        CappedMarkdown out = CappedMarkdown.unlimited();
+        markdown(md, out);
+        return out.result();
+    }
+
+    /**
+     * The markdown, most important first: the summary, refusals and notes, a table row per connector,
+     * then each changed key. Past the cap's length the rest is left out, cleanly.
+     */
+    void markdown(Markdown md, CappedMarkdown out) {
+        out.add("### ccc plan: " + md.code(plan.environment()) + " (" + md.cell(location) + ")\n\n"
+                + "**" + summaryLine(plan) + "**\n\n"
+                + "Sensitive drift mode: `" + plan.sensitiveMode().id() + "`.\n\n");
         if (plan.refused()) {
-            out.append("#### :no_entry: Refused by safety rules\n\n");
-            List<List<String>> rows = new ArrayList<>();
-            for (Refusal refusal : plan.refusals()) {
-                rows.add(List.of(md.code(refusal.connector()), refusal.rule().id(), md.cell(refusal.message()),
-                        md.code(refusal.override())));
-            }
-            out.append(Markdown.table(List.of("connector", "rule", "why", "override"), rows)).append('\n');
+            out.add("#### :no_entry: Refused by safety rules\n\n");
+            table(out, List.of("connector", "rule", "why", "override"), plan.refusals().stream()
+                    .map(refusal -> List.of(md.code(refusal.connector()), refusal.rule().id(), md.cell(refusal.message()),
+                            md.code(refusal.override()))).toList());
         }
         if (!plan.notices().isEmpty()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (Notice notice : plan.notices()) {
-                rows.add(List.of(md.code(notice.connector()), notice.kind().id(), md.cell(notice.message()),
-                        md.cell(notice.fix())));
-            }
-            out.append("#### Notes\n\n").append(Markdown.table(List.of("connector", "note", "what", "fix"), rows))
-                    .append('\n');
+            out.add("#### Notes\n\n");
+            table(out, List.of("connector", "note", "what", "fix"), plan.notices().stream()
+                    .map(notice -> List.of(md.code(notice.connector()), notice.kind().id(), md.cell(notice.message()),
+                            md.cell(notice.fix()))).toList());
         }
         List<Action> shown = plan.actions().stream().filter(a -> a.type() != ActionType.NO_OP).toList();
-        if (!shown.isEmpty()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (Action action : shown) {
-                rows.add(List.of(action.type().id(), md.code(action.connector()),
-                        md.code(action.directory()), md.cell(changeSummary(action))));
-            }
-            out.append(Markdown.table(List.of("action", "connector", "directory", "changes"), rows)).append('\n');
-            StringBuilder diff = new StringBuilder();
-            for (Action action : shown) {
-                diff.append(action.type().symbol()).append(' ').append(md.plain(action.connector())).append('\n');
-                for (Change change : action.changes()) {
-                    String key = md.plain(change.key());
-                    if (change.sensitive()) {
-                        diff.append(creates(action) ? "+ " : "! ").append(key).append(" (sensitive)\n");
-                    } else {
-                        if (change.before() != null) {
-                            diff.append("- ").append(key).append(" = ").append(md.plain(change.before())).append('\n');
-                        }
-                        if (change.after() != null) {
-                            diff.append("+ ").append(key).append(" = ").append(md.plain(change.after())).append('\n');
-                        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        table(out, List.of("action", "connector", "directory", "changes"), shown.stream()
+                .map(action -> List.of(action.type().id(), md.code(action.connector()), md.code(action.directory()),
+                        md.cell(changeSummary(action)))).toList());
+        List<String> diff = new ArrayList<>();
+        for (Action action : shown) {
+            StringBuilder lines = new StringBuilder();
+            lines.append(action.type().symbol()).append(' ').append(md.plain(action.connector())).append('\n');
+            for (Change change : action.changes()) {
+                String key = md.plain(change.key());
+                if (change.sensitive()) {
+                    lines.append(creates(action) ? "+ " : "! ").append(key).append(" (sensitive)\n");
+                } else {
+                    if (change.before() != null) {
+                        lines.append("- ").append(key).append(" = ").append(md.plain(change.before())).append('\n');
+                    }
+                    if (change.after() != null) {
+                        lines.append("+ ").append(key).append(" = ").append(md.plain(change.after())).append('\n');
                     }
                 }
             }
-            out.append("<details><summary>Changed keys</summary>\n\n").append(Markdown.fenced("diff", diff.toString()))
-                    .append("\n</details>\n");
+            diff.add(lines.toString());
         }
-        return out.toString();
+        String fence = Markdown.fence(String.join("", diff));
+        if (out.open("<details><summary>Changed keys</summary>\n\n" + fence + "diff\n", fence + "\n\n</details>\n")) {
+            diff.forEach(out::add);
+            out.close();
+        }
+    }
+
+    /** A table whose rows are added while they fit; a blank line after it. */
+    private static void table(CappedMarkdown out, List<String> headers, List<List<String>> rows) {
+        if (out.add(Markdown.table(headers, List.of()))) {
+            for (List<String> row : rows) {
+                if (!out.add(Markdown.row(row))) {
+                    return;
+                }
+            }
+            out.add("\n");
+        }
     }
 
     private static String changeSummary(Action action) {

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Config repositories for tests: the bundled example, classpath fixtures, and ones written on the fly. */
@@ -21,6 +22,19 @@ public final class Repo {
                 environment_id: env-abc123
                 kafka_cluster_id: lkc-xyz789
             """;
+
+    /** {@link #MINIMAL_CCC_YAML} whose dev secrets come from Vault with a token (VAULT_TOKEN, as the fakes set it). */
+    public static final String VAULT_TOKEN_CCC_YAML = MINIMAL_CCC_YAML + """
+                vault:
+                  auth: token
+            """;
+
+    /** The variables the GitHub Actions runner sets for a job of run 4242 of bank/peve-connectors. */
+    public static Map<String, String> githubJob(Path workspace) {
+        return Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", workspace.toString(),
+                "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "bank/peve-connectors",
+                "GITHUB_RUN_ID", "4242");
+    }
 
     private Repo() {
     }
