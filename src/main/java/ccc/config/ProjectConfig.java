@@ -15,6 +15,7 @@ import java.util.Map;
  *     server keys ccc knows
  * @param digestStore a Vault KV path where ccc keeps its keyed digests of sensitive values when the
  *     cluster drops its digest key, or null
+ * @param policies the standards every connector must meet, checked by validate and plan
  */
 public record ProjectConfig(
         Path file,
@@ -27,7 +28,8 @@ public record ProjectConfig(
         String digestKeyReference,
         Map<String, EnvironmentConfig> environments,
         List<String> ignoreKeys,
-        String digestStore) {
+        String digestStore,
+        Policies policies) {
 
     public static final String DEFAULT_API_URL = "https://api.confluent.cloud";
 
@@ -44,6 +46,15 @@ public record ProjectConfig(
         }
         environments = Collections.unmodifiableMap(effective);
         ignoreKeys = List.copyOf(ignoreKeys);
+        policies = policies == null ? Policies.NONE : policies;
+    }
+
+    /** Without policies. */
+    public ProjectConfig(Path file, String namePrefix, String apiUrl, CloudCredentials credentials, Limits limits,
+                         DlqSettings dlq, SensitiveMode sensitiveMode, String digestKeyReference,
+                         Map<String, EnvironmentConfig> environments, List<String> ignoreKeys, String digestStore) {
+        this(file, namePrefix, apiUrl, credentials, limits, dlq, sensitiveMode, digestKeyReference, environments,
+                ignoreKeys, digestStore, Policies.NONE);
     }
 
     /** Without ignore_keys and without a digest store. */
@@ -51,7 +62,7 @@ public record ProjectConfig(
                          DlqSettings dlq, SensitiveMode sensitiveMode, String digestKeyReference,
                          Map<String, EnvironmentConfig> environments) {
         this(file, namePrefix, apiUrl, credentials, limits, dlq, sensitiveMode, digestKeyReference, environments,
-                List.of(), null);
+                List.of(), null, Policies.NONE);
     }
 
     /** The prefix of the names ccc manages in this environment: its own name_prefix, else the global one. */

@@ -99,7 +99,7 @@ public final class PlanBuilder {
         PlanOptions options = new PlanOptions(config.namePrefix(environment), config.sensitiveMode(), config.limits(),
                 request.allowOffsetLoss(), request.prune(), selected, digest, outside,
                 all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()),
-                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets());
+                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets(), config.policies());
         Plan plan = Planner.plan(environment, planned(resolved), actual, options);
         List<Notice> notices = List.of();
         if (access.dropsUndefinedKeys() && plan.hasChanges()) {

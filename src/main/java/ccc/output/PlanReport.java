@@ -155,7 +155,7 @@ public record PlanReport(Plan plan, String location) implements Report {
         for (Refusal refusal : plan.refusals()) {
             ObjectNode node = refusals.addObject();
             node.put("connector", refusal.connector());
-            node.put("rule", refusal.rule().id());
+            node.put("rule", refusal.ruleId());
             node.put("message", refusal.message());
             node.put("override", refusal.override());
         }
@@ -183,7 +183,7 @@ public record PlanReport(Plan plan, String location) implements Report {
             out.append("#### :no_entry: Refused by safety rules\n\n");
             List<List<String>> rows = new ArrayList<>();
             for (Refusal refusal : plan.refusals()) {
-                rows.add(List.of(md.code(refusal.connector()), refusal.rule().id(), md.cell(refusal.message()),
+                rows.add(List.of(md.code(refusal.connector()), refusal.ruleId(), md.cell(refusal.message()),
                         md.code(refusal.override())));
             }
             out.append(Markdown.table(List.of("connector", "rule", "why", "override"), rows)).append('\n');

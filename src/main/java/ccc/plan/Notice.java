@@ -14,7 +14,11 @@ public record Notice(String connector, Kind kind, String message, String fix) {
         /** The cluster keeps no digest of the connector's secrets: a rotation in Vault cannot be seen. */
         SECRET_DRIFT_UNVERIFIABLE,
         /** FAILED, or a task FAILED or STOPPED: the repository matches, the connector does not run. */
-        UNHEALTHY;
+        UNHEALTHY,
+        /** A policy of ccc.yaml the connector does not meet, waived by an exception with a reason and an owner. */
+        POLICY_EXCEPTION,
+        /** A policy of severity warning the connector does not meet. */
+        POLICY_WARNING;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,6 +1,7 @@
 package ccc.plan;
 
 import ccc.config.Limits;
+import ccc.config.Policies;
 import ccc.config.SensitiveMode;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -18,15 +19,25 @@ import java.util.function.UnaryOperator;
  * @param ignoredKeys keys no diff counts (the server's own, ccc.yaml's ignore_keys)
  * @param resendSecrets update every selected connector that has sensitive keys, re-sending them: the
  *     way to push a secret rotated in Vault where the cluster keeps no digest to compare
+ * @param policies the standards of ccc.yaml, checked again on every change the plan makes
  */
 public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                           boolean prune, Set<String> selected, UnaryOperator<String> digest,
                           int connectorsOutsideScope, Set<String> declaredNames, IgnoredKeys ignoredKeys,
-                          boolean resendSecrets) {
+                          boolean resendSecrets, Policies policies) {
 
     public PlanOptions {
         selected = Set.copyOf(selected);
         declaredNames = Set.copyOf(declaredNames);
+        policies = policies == null ? Policies.NONE : policies;
+    }
+
+    /** Without policies. */
+    public PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
+                       boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
+                       Set<String> declaredNames, IgnoredKeys ignoredKeys, boolean resendSecrets) {
+        this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
+                declaredNames, ignoredKeys, resendSecrets, Policies.NONE);
     }
 
     /** With only the built-in ignored keys. */

@@ -6,7 +6,8 @@ public enum RuleId {
     REPLACE("replace", "--allow-offset-loss"),
     CONNECTOR_LIMIT("connector-limit", "limits.max_connectors_per_cluster in ccc.yaml"),
     TASK_LIMIT("task-limit", "limits.max_tasks_per_connector in ccc.yaml"),
-    STALE_PLAN("stale-plan", "plan again and review it");
+    STALE_PLAN("stale-plan", "plan again and review it"),
+    POLICY("policy", "meet the policy, or add an exception with a reason and an owner to it in ccc.yaml");
 
     private final String id;
     private final String override;
