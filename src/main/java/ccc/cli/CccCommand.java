@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 RenderCommand.class,
                 NewCommand.class,
+                SchemaCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
