@@ -41,7 +41,10 @@ final class SchemaSupport {
         private static SchemaRegistry create() {
             Dialect.Builder dialect = Dialect.builder(Dialects.getDraft202012());
             MESSAGE_KEYWORDS.forEach(keyword -> dialect.keyword(new NonValidationKeyword(keyword)));
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+            // Not preloaded: a $ref (the meta-schema a policy's schemas are checked against) is compiled when an
+            // instance first reaches it, so a ccc.yaml without policies never loads the meta-schema.
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
+                    .preloadSchema(false).build();
             return SchemaRegistry.withDefaultDialect(dialect.build(), builder -> builder.schemaRegistryConfig(config));
         }
     }
@@ -57,7 +60,6 @@ final class SchemaSupport {
             try {
                 JsonNode node = SourceDocument.JSON.readTree(schema.text());
                 Schema compiled = Registry.INSTANCE.getSchema(SchemaLocation.of(node.path("$id").asText()), node);
-                compiled.initializeValidators();
                 return new Loaded(compiled, node);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("the schema " + schema.fileName() + " of the jar is not JSON", e);
