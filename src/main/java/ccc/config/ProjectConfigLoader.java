@@ -111,6 +111,9 @@ public final class ProjectConfigLoader {
             refuseSharedTargets(document, problems, environments, prefix);
         }
 
+        // In the order of the file, whichever check found them; a problem without a line last.
+        problems.sort(java.util.Comparator.comparingInt(p -> p.location().line() > 0 ? p.location().line()
+                : Integer.MAX_VALUE));
         boolean usable = prefix != null && problems.stream().noneMatch(Problem::isError);
         ProjectConfig config = usable
                 ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments,
@@ -258,7 +261,7 @@ public final class ProjectConfigLoader {
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error(Problem.Rule.POLICIES, document.file(), document.at(pointer),
                     "policy '" + id + "' cannot be evaluated: " + e.getMessage(),
-                    "Write a JSON Schema (draft 2020-12) that refers to nothing outside it."));
+                    "Write a JSON Schema (draft 2020-12): its patterns regular expressions, its $refs inside it."));
             return null;
         }
     }

@@ -78,8 +78,21 @@ final class SchemaSupport {
             compiled.initializeValidators();
             return compiled;
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw new IllegalArgumentException(reason(e), e);
         }
+    }
+
+    /** Why the validator cannot use a schema, in one line and without Java class names. */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.regex.PatternSyntaxException pattern) {
+                return "the pattern '" + ConnectorNames.shown(pattern.getPattern()) + "' is not a regular expression ("
+                        + pattern.getDescription() + ")";
+            }
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage().lines().findFirst().orElse("");
+        message = message.replaceAll("\\b(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "").strip();
+        return message.isEmpty() ? "the validator cannot use it" : message;
     }
 
     static List<Problem> check(ConfigSchema which, SourceDocument document, Map<String, String> context) {
