@@ -61,8 +61,9 @@ final class SchemaMessages {
         if (message == null) {
             message = defaultMessage(error, keyword, key, value);
         }
-        if (hint == null && keyword.equals("additionalProperties") && !wordings.isEmpty()) {
-            hint = knownKeys(wordings.get(wordings.size() - 1));
+        if (hint == null && keyword.equals("additionalProperties")) {
+            hint = wordings.stream().map(SchemaMessages::knownKeys).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
         }
         return new Described(pointer, fill(message, key, value, context),
                 hint == null ? "" : fill(hint, key, value, context));
