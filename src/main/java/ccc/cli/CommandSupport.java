@@ -33,11 +33,12 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /**
      * Loads the workspace for one environment (or all), printing its warnings; any error ends the
-     * command with every error listed.
+     * command with every error listed. A policy of ccc.yaml is not such an error here: plan and apply judge it
+     * again on what they would change, and refuse it with its rule id (exit 3).
      */
     Workspace loadValid(RootOption root, String environment, Console console) {
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
-        if (workspace.hasErrors()) {
+        if (workspace.errors().stream().anyMatch(p -> !p.rule().startsWith("policy/"))) {
             console.info(new ProblemReport(workspace.problems(), workspace.connectors().size(),
                     workspace.environments()).text(console).stripTrailing());
             int errors = workspace.errors().size();
