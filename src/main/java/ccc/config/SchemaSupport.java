@@ -92,6 +92,9 @@ final class SchemaSupport {
         }
         String message = failure.getMessage() == null ? "" : failure.getMessage().lines().findFirst().orElse("");
         message = message.replaceAll("\\b(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "").strip();
+        if (message.matches("[a-zA-Z][a-zA-Z0-9+.-]*:\\S+")) {
+            return "its $ref '" + message + "' cannot be loaded: ccc reads no schema from the network or from files";
+        }
         return message.isEmpty() ? "the validator cannot use it" : message;
     }
 
@@ -101,7 +104,11 @@ final class SchemaSupport {
         Set<String> seen = new LinkedHashSet<>();
         for (Error error : loaded.schema().validate(document.root())) {
             SchemaMessages.Described described = SchemaMessages.describe(error, loaded.node(), context);
-            if (seen.add(described.pointer() + "\u0000" + described.message())) {
+            // One problem per place and wording; per place alone where the meta-schema speaks (a policy's schema),
+            // whose alternatives (anyOf) would each say the same value is wrong in its own way.
+            boolean ours = error.getSchemaLocation() != null && String.valueOf(error.getSchemaLocation()
+                    .getAbsoluteIri()).equals(loaded.node().path("$id").asText());
+            if (seen.add(described.pointer() + (ours ? "\u0000" + described.message() : ""))) {
                 problems.add(Problem.error(Problem.Rule.SCHEMA, document.file(), document.at(described.pointer()),
                         described.message(), described.hint()));
             }

@@ -176,6 +176,14 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void aConnectorFileMayNameItsSchemaForTheEditor() {
+        assertEquals(List.of(), check(ConfigSchema.CONNECTOR, "dev-x.json", """
+                {"$schema": "../.schemas/connector.schema.json", "name": "peve-x",
+                 "config_nonsensitive": {"connector.class": "DatagenSource"}}
+                """));
+    }
+
+    @Test
     void schemasAreFoundByNameOrFileName() {
         assertEquals(ConfigSchema.VARS, ConfigSchema.named("vars"));
         assertEquals(ConfigSchema.CCC_YAML, ConfigSchema.named("CCC.YAML"));

@@ -267,6 +267,25 @@ class PoliciesTest {
     }
 
     @Test
+    void aPolicyReadsNoSchemaFromTheNetworkOrFiles() {
+        sink("ccloud-orders-sink-01", "peve-orders-sink-01", "", "");
+        Workspace workspace = load("""
+                remote:
+                  require: {$ref: "https://standards.example.internal/connector.json"}
+                local-file:
+                  require: {$ref: "file:///etc/hostname"}
+                """);
+        assertEquals(List.of("policy 'remote' cannot be evaluated: its $ref "
+                        + "'https://standards.example.internal/connector.json' cannot be loaded: ccc reads no schema "
+                        + "from the network or from files",
+                "policy 'local-file' cannot be evaluated: its $ref 'file:///etc/hostname' cannot be loaded: ccc "
+                        + "reads no schema from the network or from files"),
+                workspace.errors().stream().map(Problem::message).toList());
+        assertEquals(List.of("/policies/remote/require", "/policies/local-file/require"),
+                workspace.errors().stream().map(p -> p.location().pointer()).toList());
+    }
+
+    @Test
     void theSubjectDocumentIsTheContract() {
         PolicySubject subject = new PolicySubject("peve-a-01", "ccloud-a-01", "dev",
                 java.util.Map.of("connector.class", "AzureBlobSink", "topics", "t", "tasks.max", "3",
