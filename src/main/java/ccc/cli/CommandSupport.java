@@ -45,7 +45,8 @@ abstract class CommandSupport implements Callable<Integer> {
             throw new CccException("the config repository has " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; fix them and run again ('ccc validate' lists them all).");
         }
-        workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
+        workspace.warnings().stream().filter(p -> !p.rule().startsWith("policy/"))
+                .forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
     }
 
