@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 NewCommand.class,
                 AffectedCommand.class,
                 AlertCommand.class,
+                SchemaCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,

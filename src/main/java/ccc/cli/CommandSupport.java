@@ -49,19 +49,21 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /**
      * Loads the workspace for one environment (or all), printing its warnings; any error ends the
-     * command with every error listed.
+     * command with every error listed. A policy of ccc.yaml is not such an error here: plan and apply judge it
+     * again on what they would change, and refuse it with its rule id (exit 3).
      */
     Workspace loadValid(RootOption root, String environment, Console console) {
         Workspace workspace = WorkspaceLoader.load(root.root, environment);
         annotate(console, workspace.problems(), "ccc " + spec.name());
-        if (workspace.hasErrors()) {
+        if (workspace.errors().stream().anyMatch(p -> !p.rule().startsWith("policy/"))) {
             console.info(new ProblemReport(workspace.problems(), workspace.connectors().size(),
                     workspace.environments()).text(console).stripTrailing());
             int errors = workspace.errors().size();
             throw new CccException("the config repository has " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; fix them and run again ('ccc validate' lists them all).");
         }
-        workspace.warnings().forEach(p -> console.warn(p.where() + ": " + p.message()));
+        workspace.warnings().stream().filter(p -> !p.rule().startsWith("policy/"))
+                .forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
     }
 

@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "validate at once. Never overwrites a file.",
         footerHeading = "%nExamples:%n",
         footer = {"  ccc new ccloud-orders-blob-sink-01 --class AzureBlobSink",
-                "  ccc new ccloud-orders-datagen-01 --class DatagenSource --type source --env dev,cert"})
+                "  ccc new ccloud-orders-datagen-01 --class DatagenSource --type source --env dev,cert",
+                "  ccc new ccloud-orders-blob-sink-02 --template azure-blob-sink",
+                "  ccc new --list-templates"})
 final class NewCommand extends CommandSupport {
 
     private static final String FILE_SINK = "org.apache.kafka.connect.file.FileStreamSinkConnector";
@@ -39,12 +41,21 @@ final class NewCommand extends CommandSupport {
     @Mixin
     RootOption root;
 
-    @Parameters(paramLabel = "DIR", description = "The connector directory to create under the config root.")
+    @Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "The connector directory to create under the config root.")
     String directory;
 
-    @Option(names = "--class", required = true, paramLabel = "CLASS",
-            description = "connector.class, e.g. AzureBlobSink or DatagenSource.")
+    @Option(names = "--class", paramLabel = "CLASS",
+            description = "connector.class, e.g. AzureBlobSink or DatagenSource (or use --template).")
     String connectorClass;
+
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "Scaffold from the repository's template NAME (.templates/NAME under the config root), "
+                    + "which meets its standards, instead of --class.")
+    String template;
+
+    @Option(names = "--list-templates", description = "List the repository's templates and exit.")
+    boolean listTemplates;
 
     @Option(names = "--type", paramLabel = "TYPE",
             description = "source or sink (default: guessed from the class name).")
@@ -61,8 +72,21 @@ final class NewCommand extends CommandSupport {
     @Override
     public Integer call() {
         Console console = console(null);
+        if (listTemplates) {
+            return new NewFromTemplate(root.root, console).list();
+        }
+        if (directory == null || (connectorClass == null) == (template == null)) {
+            throw CccException.usage("give DIR and either --class CLASS or --template NAME (ccc new --help)");
+        }
         if (!directory.matches("[a-z0-9][a-z0-9._-]*")) {
             throw CccException.usage("DIR '" + directory + "' must be a plain lower-case name (letters, digits, . _ -)");
+        }
+        if (template != null) {
+            if (kind != null) {
+                throw CccException.usage("--type goes with --class; a template's files say what the connector is");
+            }
+            return new NewFromTemplate(root.root, console).scaffold(template, directory, environments, name,
+                    this::defaultName);
         }
         ProjectConfigLoader.Result loaded = ProjectConfigLoader.load(root.root);
         ProjectConfig project = loaded.config();

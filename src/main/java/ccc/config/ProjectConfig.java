@@ -15,6 +15,8 @@ import java.util.Map;
  *     server keys ccc knows
  * @param digestStore a Vault KV path where ccc keeps its keyed digests of sensitive values when the
  *     cluster drops its digest key, or null
+ * @param timeouts how long any remote may take to connect and to answer
+ * @param policies the standards every connector must meet, checked by validate and plan
  */
 public record ProjectConfig(
         Path file,
@@ -28,7 +30,8 @@ public record ProjectConfig(
         Map<String, EnvironmentConfig> environments,
         List<String> ignoreKeys,
         String digestStore,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        Policies policies) {
 
     public static final String DEFAULT_API_URL = "https://api.confluent.cloud";
 
@@ -45,6 +48,16 @@ public record ProjectConfig(
         }
         environments = Collections.unmodifiableMap(effective);
         ignoreKeys = List.copyOf(ignoreKeys);
+        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+        policies = policies == null ? Policies.NONE : policies;
+    }
+
+    /** Without timeouts and policies. */
+    public ProjectConfig(Path file, String namePrefix, String apiUrl, CloudCredentials credentials, Limits limits,
+                         DlqSettings dlq, SensitiveMode sensitiveMode, String digestKeyReference,
+                         Map<String, EnvironmentConfig> environments, List<String> ignoreKeys, String digestStore) {
+        this(file, namePrefix, apiUrl, credentials, limits, dlq, sensitiveMode, digestKeyReference, environments,
+                ignoreKeys, digestStore, Timeouts.DEFAULT, Policies.NONE);
     }
 
     /** Without ignore_keys and without a digest store. */
@@ -52,7 +65,7 @@ public record ProjectConfig(
                          DlqSettings dlq, SensitiveMode sensitiveMode, String digestKeyReference,
                          Map<String, EnvironmentConfig> environments) {
         this(file, namePrefix, apiUrl, credentials, limits, dlq, sensitiveMode, digestKeyReference, environments,
-                List.of(), null, Timeouts.DEFAULT);
+                List.of(), null, Timeouts.DEFAULT, Policies.NONE);
     }
 
     /** The prefix of the names ccc manages in this environment: its own name_prefix, else the global one. */

@@ -11,20 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.networknt.schema.Schema;
 
 /** Reads and checks ccc.yaml. */
 public final class ProjectConfigLoader {
 
     public static final String FILE_NAME = "ccc.yaml";
-    private static final Set<String> TOP_KEYS =
-            Set.of("managed", "confluent", "limits", "dlq", "sensitive", "environments", "ignore_keys",
-                    "timeouts");
-    private static final Set<String> ENVIRONMENT_KEYS =
-            Set.of("target", "environment_id", "kafka_cluster_id", "connect_url", "name_prefix", "vault", "sandbox",
-                    "kafka_rest_url", "kafka_credentials", "schema_registry_url", "schema_registry_credentials",
-                    "schema_registry_cluster_id");
-    private static final Set<String> VAULT_KEYS =
-            Set.of("address", "namespace", "auth", "role", "audience", "auth_mount", "kv_version");
 
     /** The loaded configuration (null when it is unusable) and every problem found in it. */
     public record Result(ProjectConfig config, List<Problem> problems) {
@@ -37,12 +29,12 @@ public final class ProjectConfigLoader {
         Path file = root.resolve(FILE_NAME);
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            problems.add(Problem.error(root, Location.NONE, "the config root is not a directory",
+            problems.add(Problem.error(Problem.Rule.FILE, root, Location.NONE, "the config root is not a directory",
                     "Pass --root with the directory that holds ccc.yaml and the connector directories."));
             return new Result(null, problems);
         }
         if (!Files.exists(file)) {
-            problems.add(Problem.error(file, Location.NONE, "the file does not exist",
+            problems.add(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file does not exist",
                     "Create it (see the README) or pass --root with the directory that holds it."));
             return new Result(null, problems);
         }
@@ -53,243 +45,139 @@ public final class ProjectConfigLoader {
             problems.add(e.problem());
             return new Result(null, problems);
         }
-        YamlFields fields = new YamlFields(document, problems);
-        JsonNode root0 = document.root();
-        if (!root0.isObject()) {
-            fields.error("", "ccc.yaml must be a mapping with 'managed' and 'environments'", "");
+        // The schema reports every shape, type, required and unknown key; the model is then read leniently, and
+        // what a schema cannot say (Vault reference syntax, environments sharing a cluster) is checked here.
+        problems.addAll(ConfigSchema.CCC_YAML.check(document));
+        JsonNode top = document.root();
+        if (!top.isObject()) {
             return new Result(null, problems);
         }
-        fields.rejectUnknownKeys(root0, "", TOP_KEYS);
-
-        String prefix = null;
-        JsonNode managed = fields.mapping(root0, "managed", "/managed");
-        if (managed == null) {
-            fields.error("", "'managed.name_prefix' is missing",
-                    "Set the prefix of the connector names this repository owns, e.g. managed: {name_prefix: peve-}.");
-        } else {
-            fields.rejectUnknownKeys(managed, "/managed", Set.of("name_prefix"));
-            prefix = fields.string(managed, "name_prefix", "/managed", true,
-                    "Set the prefix of the connector names this repository owns, e.g. 'peve-'.");
-            checkPrefix(fields, prefix, "/managed/name_prefix");
-        }
+        JsonNode managed = YamlFields.mapping(top, "managed");
+        String prefix = YamlFields.string(managed, "name_prefix");
 
         String apiUrl = ProjectConfig.DEFAULT_API_URL;
         ProjectConfig.CloudCredentials credentials = null;
-        JsonNode confluent = fields.mapping(root0, "confluent", "/confluent");
-        if (confluent != null) {
-            fields.rejectUnknownKeys(confluent, "/confluent", Set.of("api_url", "credentials"));
-            String url = fields.string(confluent, "api_url", "/confluent", false, "");
-            if (url != null) {
-                apiUrl = checkUrl(fields, url, "/confluent/api_url");
-            }
-            JsonNode creds = fields.mapping(confluent, "credentials", "/confluent/credentials");
-            if (creds != null) {
-                fields.rejectUnknownKeys(creds, "/confluent/credentials", Set.of("api_key", "api_secret"));
-                String hint = "Give a Vault reference such as ${vault:secret/ccloud#api_key}.";
-                String key = fields.string(creds, "api_key", "/confluent/credentials", true, hint);
-                String secret = fields.string(creds, "api_secret", "/confluent/credentials", true, hint);
-                checkVaultReference(fields, key, "/confluent/credentials/api_key");
-                checkVaultReference(fields, secret, "/confluent/credentials/api_secret");
-                credentials = new ProjectConfig.CloudCredentials(key, secret);
-            }
+        JsonNode confluent = YamlFields.mapping(top, "confluent");
+        String url = YamlFields.string(confluent, "api_url");
+        if (url != null) {
+            apiUrl = withoutTrailingSlash(url);
+        }
+        JsonNode creds = YamlFields.mapping(confluent, "credentials");
+        if (creds != null) {
+            String key = YamlFields.string(creds, "api_key");
+            String secret = YamlFields.string(creds, "api_secret");
+            checkVaultReference(document, problems, key, "/confluent/credentials/api_key");
+            checkVaultReference(document, problems, secret, "/confluent/credentials/api_secret");
+            credentials = new ProjectConfig.CloudCredentials(key, secret);
         }
 
-        Limits limits = Limits.DEFAULT;
-        JsonNode limitsNode = fields.mapping(root0, "limits", "/limits");
-        if (limitsNode != null) {
-            fields.rejectUnknownKeys(limitsNode, "/limits",
-                    Set.of("max_connectors_per_cluster", "max_tasks_per_connector"));
-            Integer connectors = fields.positiveInt(limitsNode, "max_connectors_per_cluster", "/limits");
-            Integer tasks = fields.positiveInt(limitsNode, "max_tasks_per_connector", "/limits");
-            limits = new Limits(connectors == null ? limits.maxConnectorsPerCluster() : connectors,
-                    tasks == null ? limits.maxTasksPerConnector() : tasks);
-        }
+        JsonNode limitsNode = YamlFields.mapping(top, "limits");
+        Integer maxConnectors = YamlFields.positiveInt(limitsNode, "max_connectors_per_cluster");
+        Integer maxTasks = YamlFields.positiveInt(limitsNode, "max_tasks_per_connector");
+        Limits limits = new Limits(maxConnectors == null ? Limits.DEFAULT.maxConnectorsPerCluster() : maxConnectors,
+                maxTasks == null ? Limits.DEFAULT.maxTasksPerConnector() : maxTasks);
 
-        Timeouts timeouts = Timeouts.DEFAULT;
-        JsonNode timeoutsNode = fields.mapping(root0, "timeouts", "/timeouts");
-        if (timeoutsNode != null) {
-            fields.rejectUnknownKeys(timeoutsNode, "/timeouts", Set.of("connect_seconds", "read_seconds"));
-            Integer connect = fields.positiveInt(timeoutsNode, "connect_seconds", "/timeouts");
-            Integer read = fields.positiveInt(timeoutsNode, "read_seconds", "/timeouts");
-            timeouts = new Timeouts(connect == null ? timeouts.connectSeconds() : connect,
-                    read == null ? timeouts.readSeconds() : read);
-        }
+        JsonNode timeoutsNode = YamlFields.mapping(top, "timeouts");
+        Integer connectSeconds = YamlFields.positiveInt(timeoutsNode, "connect_seconds");
+        Integer readSeconds = YamlFields.positiveInt(timeoutsNode, "read_seconds");
+        Timeouts timeouts = new Timeouts(connectSeconds == null ? Timeouts.DEFAULT.connectSeconds() : connectSeconds,
+                readSeconds == null ? Timeouts.DEFAULT.readSeconds() : readSeconds);
 
-        DlqSettings dlq = DlqSettings.DEFAULT;
-        JsonNode dlqNode = fields.mapping(root0, "dlq", "/dlq");
-        if (dlqNode != null) {
-            fields.rejectUnknownKeys(dlqNode, "/dlq", Set.of("enabled", "topic_pattern"));
-            Boolean enabled = fields.bool(dlqNode, "enabled", "/dlq");
-            String pattern = fields.string(dlqNode, "topic_pattern", "/dlq", false, "");
-            if (pattern != null && !pattern.contains("{topic}") && !pattern.contains("{connector}")) {
-                fields.error("/dlq/topic_pattern", "the DLQ topic pattern uses neither {topic} nor {connector}",
-                        "Every sink would share one DLQ topic; use e.g. '{topic}-dlq'.");
-            }
-            dlq = new DlqSettings(enabled == null || enabled, pattern == null ? dlq.topicPattern() : pattern);
-        }
+        JsonNode dlqNode = YamlFields.mapping(top, "dlq");
+        Boolean enabled = YamlFields.bool(dlqNode, "enabled");
+        String pattern = YamlFields.string(dlqNode, "topic_pattern");
+        DlqSettings dlq = new DlqSettings(enabled == null || enabled,
+                pattern == null ? DlqSettings.DEFAULT.topicPattern() : pattern);
 
+        JsonNode sensitive = YamlFields.mapping(top, "sensitive");
         SensitiveMode mode = SensitiveMode.DIGEST;
-        String digestKey = null;
-        String digestStore = null;
-        JsonNode sensitive = fields.mapping(root0, "sensitive", "/sensitive");
-        if (sensitive != null) {
-            fields.rejectUnknownKeys(sensitive, "/sensitive", Set.of("drift", "digest_key", "digest_store"));
-            String drift = fields.string(sensitive, "drift", "/sensitive", false, "");
-            if (drift != null) {
-                try {
-                    mode = SensitiveMode.valueOf(drift.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    fields.error("/sensitive/drift", "unknown sensitive drift mode '" + drift + "'",
-                            "Use digest, resend or ignore.");
-                }
+        String drift = YamlFields.string(sensitive, "drift");
+        for (SensitiveMode candidate : SensitiveMode.values()) {
+            if (candidate.name().equalsIgnoreCase(drift)) {
+                mode = candidate;
             }
-            digestKey = fields.string(sensitive, "digest_key", "/sensitive", false, "");
-            digestStore = fields.string(sensitive, "digest_store", "/sensitive", false,
-                    "Name a Vault KV path ccc may write, e.g. secret/peve/ccc-digests.");
-            checkVaultReference(fields, digestKey, "/sensitive/digest_key");
         }
+        String digestKey = YamlFields.string(sensitive, "digest_key");
+        String digestStore = YamlFields.string(sensitive, "digest_store");
+        checkVaultReference(document, problems, digestKey, "/sensitive/digest_key");
 
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
-        JsonNode envs = fields.mapping(root0, "environments", "/environments");
-        if (envs == null || envs.isEmpty()) {
-            fields.error("", "no environments are declared",
-                    "Add 'environments:' with at least one environment (dev, cert, prod...).");
-        } else {
+        JsonNode envs = YamlFields.mapping(top, "environments");
+        if (envs != null) {
             for (Map.Entry<String, JsonNode> entry : envs.properties()) {
-                EnvironmentConfig environment = environment(fields, entry.getKey(), entry.getValue());
-                if (environment != null) {
-                    environments.put(entry.getKey(), environment);
+                if (entry.getValue().isObject()) {
+                    environments.put(entry.getKey(), environment(document, problems, entry.getKey(), entry.getValue()));
                 }
             }
         }
 
-        List<String> ignoreKeys = fields.strings(root0, "ignore_keys", "");
+        List<String> ignoreKeys = YamlFields.strings(top, "ignore_keys");
+        Policies policies = policies(document, problems, YamlFields.mapping(top, "policies"), environments.keySet());
         if (prefix != null) {
-            refuseSharedTargets(fields, environments, prefix);
+            refuseSharedTargets(document, problems, environments, prefix);
         }
 
+        // In the order of the file, whichever check found them; a problem without a line last.
+        problems.sort(java.util.Comparator.comparingInt(p -> p.location().line() > 0 ? p.location().line()
+                : Integer.MAX_VALUE));
         boolean usable = prefix != null && problems.stream().noneMatch(Problem::isError);
         ProjectConfig config = usable
                 ? new ProjectConfig(file, prefix, apiUrl, credentials, limits, dlq, mode, digestKey, environments,
-                        ignoreKeys, digestStore, timeouts)
+                        ignoreKeys, digestStore, timeouts, policies)
                 : null;
         return new Result(config, problems);
     }
 
-    private static EnvironmentConfig environment(YamlFields fields, String name, JsonNode node) {
-        String at = "/environments/" + name;
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            fields.error(at, "environment name '" + name + "' is not a lower-case word",
-                    "Use names such as dev, cert, prod or local: they prefix the connector file names.");
-            return null;
+    private static EnvironmentConfig environment(SourceDocument document, List<Problem> problems, String name,
+                                                 JsonNode node) {
+        Target target = Target.fromId(YamlFields.string(node, "target"));
+        if (target == null) {
+            target = Target.CONFLUENT_CLOUD;
         }
-        if (node == null || !node.isObject()) {
-            fields.error(at, "environment '" + name + "' must be a mapping", "");
-            return null;
-        }
-        fields.rejectUnknownKeys(node, at, ENVIRONMENT_KEYS);
-        Target target = Target.CONFLUENT_CLOUD;
-        String targetId = fields.string(node, "target", at, false, "");
-        if (targetId != null) {
-            target = Target.fromId(targetId);
-            if (target == null) {
-                fields.error(at + "/target", "unknown target '" + targetId + "'",
-                        "Use confluent-cloud (the default) or kafka-connect.");
-                return null;
-            }
-        }
-        String environmentId = null;
-        String clusterId = null;
-        String connectUrl = null;
-        if (target == Target.CONFLUENT_CLOUD) {
-            environmentId = fields.string(node, "environment_id", at, true,
-                    "Set the Confluent Cloud environment id (env-...).");
-            clusterId = fields.string(node, "kafka_cluster_id", at, true,
-                    "Set the Kafka cluster id (lkc-...).");
-            if (environmentId != null && !environmentId.startsWith("env-")) {
-                fields.error(at + "/environment_id", "'" + environmentId + "' is not an environment id",
-                        "Confluent Cloud environment ids start with env-.");
-            }
-            if (clusterId != null && !clusterId.startsWith("lkc-")) {
-                fields.error(at + "/kafka_cluster_id", "'" + clusterId + "' is not a Kafka cluster id",
-                        "Confluent Cloud Kafka cluster ids start with lkc-.");
-            }
-        } else {
-            connectUrl = fields.string(node, "connect_url", at, true,
-                    "Set the Kafka Connect REST URL, e.g. http://localhost:8083.");
-            if (connectUrl != null) {
-                connectUrl = checkUrl(fields, connectUrl, at + "/connect_url");
-            }
-        }
-        String prefix = fields.string(node, "name_prefix", at, false,
-                "Set the prefix of the connector names ccc manages in " + name + ", or remove it to use managed.name_prefix.");
-        checkPrefix(fields, prefix, at + "/name_prefix");
-        Integer sandboxKafkaPort = null;
-        JsonNode sandbox = fields.mapping(node, "sandbox", at + "/sandbox");
-        if (sandbox != null) {
-            fields.rejectUnknownKeys(sandbox, at + "/sandbox", Set.of("kafka_port"));
-            sandboxKafkaPort = fields.positiveInt(sandbox, "kafka_port", at + "/sandbox");
-            if (sandboxKafkaPort != null && sandboxKafkaPort > 65535) {
-                fields.error(at + "/sandbox/kafka_port", "kafka_port " + sandboxKafkaPort + " is not a TCP port",
-                        "Use a port between 1024 and 65535, e.g. 9092.");
-            }
-            if (target != Target.KAFKA_CONNECT) {
-                fields.error(at + "/sandbox", "'sandbox' belongs to a kafka-connect environment",
-                        "Move it to the environment that 'ccc sandbox' runs (target: kafka-connect), or remove it.");
-            }
-        }
+        String connectUrl = YamlFields.string(node, "connect_url");
         VaultSettings vault = VaultSettings.DEFAULT;
-        JsonNode vaultNode = fields.mapping(node, "vault", at + "/vault");
+        JsonNode vaultNode = YamlFields.mapping(node, "vault");
         if (vaultNode != null) {
-            vault = vault(fields, vaultNode, at + "/vault");
+            vault = vault(vaultNode);
         }
-        return new EnvironmentConfig(name, target, environmentId, clusterId, connectUrl, vault, prefix,
-                sandboxKafkaPort, dataPlane(fields, node, at));
+        if (target != Target.KAFKA_CONNECT && node.has("sandbox")) {
+            problems.add(Problem.error(Problem.Rule.SCHEMA, document.file(),
+                    document.at("/environments/" + SchemaSupport.escape(name) + "/sandbox"),
+                    "'sandbox' belongs to a kafka-connect environment",
+                    "Move it to the environment that 'ccc sandbox' runs (target: kafka-connect), or remove it."));
+        }
+        return new EnvironmentConfig(name, target,
+                target == Target.CONFLUENT_CLOUD ? YamlFields.string(node, "environment_id") : null,
+                target == Target.CONFLUENT_CLOUD ? YamlFields.string(node, "kafka_cluster_id") : null,
+                target == Target.KAFKA_CONNECT && connectUrl != null ? withoutTrailingSlash(connectUrl) : null,
+                vault, YamlFields.string(node, "name_prefix"),
+                YamlFields.positiveInt(YamlFields.mapping(node, "sandbox"), "kafka_port"),
+                dataPlane(document, problems, node, "/environments/" + SchemaSupport.escape(name)));
     }
 
     /** The endpoints and API keys {@code ccc doctor} reads topics and subjects with; every one optional. */
-    private static DataPlane dataPlane(YamlFields fields, JsonNode node, String at) {
-        String kafkaRest = fields.string(node, "kafka_rest_url", at, false, "");
-        if (kafkaRest != null) {
-            kafkaRest = checkUrl(fields, kafkaRest, at + "/kafka_rest_url");
-        }
-        String registry = fields.string(node, "schema_registry_url", at, false, "");
-        if (registry != null) {
-            registry = checkUrl(fields, registry, at + "/schema_registry_url");
-        }
-        String registryId = fields.string(node, "schema_registry_cluster_id", at, false, "");
-        if (registryId != null && !registryId.startsWith("lsrc-")) {
-            fields.error(at + "/schema_registry_cluster_id", "'" + registryId + "' is not a Schema Registry id",
-                    "Confluent Cloud Schema Registry ids start with lsrc-.");
-        }
-        return new DataPlane(kafkaRest, apiKey(fields, node, "kafka_credentials", at), registry,
-                apiKey(fields, node, "schema_registry_credentials", at), registryId);
+    private static DataPlane dataPlane(SourceDocument document, List<Problem> problems, JsonNode node, String at) {
+        String kafkaRest = YamlFields.string(node, "kafka_rest_url");
+        String registry = YamlFields.string(node, "schema_registry_url");
+        return new DataPlane(kafkaRest == null ? null : withoutTrailingSlash(kafkaRest),
+                apiKey(document, problems, node, "kafka_credentials", at),
+                registry == null ? null : withoutTrailingSlash(registry),
+                apiKey(document, problems, node, "schema_registry_credentials", at),
+                YamlFields.string(node, "schema_registry_cluster_id"));
     }
 
     /** {@code key: {api_key: ${vault:...}, api_secret: ${vault:...}}}, or null when the key is absent. */
-    private static DataPlane.Credentials apiKey(YamlFields fields, JsonNode parent, String key, String at) {
-        String pointer = at + "/" + key;
-        JsonNode node = fields.mapping(parent, key, pointer);
+    private static DataPlane.Credentials apiKey(SourceDocument document, List<Problem> problems, JsonNode parent,
+                                                String key, String at) {
+        JsonNode node = YamlFields.mapping(parent, key);
         if (node == null) {
             return null;
         }
-        fields.rejectUnknownKeys(node, pointer, Set.of("api_key", "api_secret"));
-        String hint = "Give a Vault reference such as ${vault:secret/peve/kafka#api_key}.";
-        String apiKey = fields.string(node, "api_key", pointer, true, hint);
-        String apiSecret = fields.string(node, "api_secret", pointer, true, hint);
-        checkVaultReference(fields, apiKey, pointer + "/api_key");
-        checkVaultReference(fields, apiSecret, pointer + "/api_secret");
+        String apiKey = YamlFields.string(node, "api_key");
+        String apiSecret = YamlFields.string(node, "api_secret");
+        checkVaultReference(document, problems, apiKey, at + "/" + key + "/api_key");
+        checkVaultReference(document, problems, apiSecret, at + "/" + key + "/api_secret");
         return new DataPlane.Credentials(apiKey, apiSecret);
-    }
-
-    /** Every connector name starts with the prefix, so it must itself start a name that follows the rule. */
-    private static void checkPrefix(YamlFields fields, String prefix, String pointer) {
-        String violation = prefix == null ? null : ConnectorNames.violation(prefix);
-        if (violation != null) {
-            fields.error(pointer, "name prefix '" + ConnectorNames.shown(prefix) + "' " + violation
-                            + ": every connector name starts with it, and " + ConnectorNames.RULE,
-                    "Write it with letters, digits, '.', '_' and '-', e.g. 'peve-'.");
-        }
     }
 
     /**
@@ -297,8 +185,8 @@ public final class ProjectConfigLoader {
      * under their prefix, and 'apply --prune' in one deletes the other's: refused unless their prefixes keep them
      * apart, that is neither prefix is the start of the other.
      */
-    private static void refuseSharedTargets(YamlFields fields, Map<String, EnvironmentConfig> environments,
-                                            String globalPrefix) {
+    private static void refuseSharedTargets(SourceDocument document, List<Problem> problems,
+                                           Map<String, EnvironmentConfig> environments, String globalPrefix) {
         List<EnvironmentConfig> earlier = new ArrayList<>();
         for (EnvironmentConfig environment : environments.values()) {
             String target = targetIdentity(environment);
@@ -310,7 +198,8 @@ public final class ProjectConfigLoader {
                     continue;
                 }
                 boolean connect = environment.target() == Target.KAFKA_CONNECT;
-                fields.error("/environments/" + environment.name() + (connect ? "/connect_url" : "/kafka_cluster_id"),
+                String pointer = "/environments/" + environment.name() + (connect ? "/connect_url" : "/kafka_cluster_id");
+                problems.add(Problem.error(Problem.Rule.SHARED_TARGET, document.file(), document.at(pointer),
                         "environments '" + other.name() + "' and '" + environment.name() + "' share "
                                 + (connect ? "Kafka Connect worker " + environment.connectUrl()
                                         : "Kafka cluster " + environment.kafkaClusterId())
@@ -319,7 +208,7 @@ public final class ProjectConfigLoader {
                                 + environment.name() + " --prune' would delete " + other.name() + "'s",
                         "Give each environment a name_prefix that is not the start of the other's (e.g. '"
                                 + globalPrefix + other.name() + "-' and '" + globalPrefix + environment.name()
-                                + "-'), or point them at different clusters.");
+                                + "-'), or point them at different clusters."));
                 break;
             }
             earlier.add(environment);
@@ -353,59 +242,106 @@ public final class ProjectConfigLoader {
         }
     }
 
-    private static VaultSettings vault(YamlFields fields, JsonNode node, String at) {
-        fields.rejectUnknownKeys(node, at, VAULT_KEYS);
-        String address = fields.string(node, "address", at, false, "");
-        if (address != null) {
-            address = checkUrl(fields, address, at + "/address");
+    /**
+     * The policies, their schemas compiled by the validator that checks them. A schema it cannot use, or an
+     * environment ccc.yaml does not declare (a policy for 'prd' would never apply), is an error at its place.
+     */
+    private static Policies policies(SourceDocument document, List<Problem> problems, JsonNode node,
+                                     Set<String> environments) {
+        if (node == null) {
+            return Policies.NONE;
         }
-        String namespace = fields.string(node, "namespace", at, false, "");
-        VaultSettings.AuthMethod auth = VaultSettings.AuthMethod.TOKEN;
-        String authId = fields.string(node, "auth", at, false, "");
-        if (authId != null) {
-            try {
-                auth = VaultSettings.AuthMethod.valueOf(authId.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                fields.error(at + "/auth", "unknown Vault auth method '" + authId + "'",
-                        "Use token, approle or jwt.");
+        List<Policy> policies = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String id = entry.getKey();
+            JsonNode policy = entry.getValue();
+            String at = "/policies/" + SchemaSupport.escape(id);
+            if (!policy.isObject() || !policy.path("require").isObject() && !policy.path("require").isBoolean()) {
+                continue;
+            }
+            checkEnvironments(document, problems, policy, at, id, environments);
+            Schema when = policy.has("when") ? compile(document, problems, policy.get("when"), at + "/when", id) : null;
+            Schema require = compile(document, problems, policy.get("require"), at + "/require", id);
+            List<Policy.Exemption> exemptions = new ArrayList<>();
+            JsonNode list = policy.path("exceptions");
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode exemption = list.get(i);
+                checkEnvironments(document, problems, exemption, at + "/exceptions/" + i, id, environments);
+                exemptions.add(new Policy.Exemption(YamlFields.strings(exemption, "connectors"),
+                        YamlFields.strings(exemption, "environments"), YamlFields.string(exemption, "reason"),
+                        YamlFields.string(exemption, "owner"), document.at(at + "/exceptions/" + i)));
+            }
+            if (require != null && (when != null || !policy.has("when"))) {
+                policies.add(new Policy(id, YamlFields.string(policy, "description"),
+                        !"warning".equals(YamlFields.string(policy, "severity")),
+                        YamlFields.strings(policy, "environments"), when, require, YamlFields.string(policy, "hint"),
+                        exemptions));
             }
         }
-        String role = fields.string(node, "role", at, false, "");
-        if (auth == VaultSettings.AuthMethod.JWT && role == null) {
-            fields.error(at, "Vault auth 'jwt' needs a 'role'",
-                    "Name the Vault JWT role that GitHub Actions logs in with.");
-        }
-        String audience = fields.string(node, "audience", at, false, "");
-        String authMount = fields.string(node, "auth_mount", at, false, "");
-        Integer kvVersion = fields.positiveInt(node, "kv_version", at);
-        if (kvVersion != null && kvVersion != 1 && kvVersion != 2) {
-            fields.error(at + "/kv_version", "kv_version must be 1 or 2", "");
-            kvVersion = 2;
-        }
-        return new VaultSettings(address, namespace, auth, role, audience, authMount,
-                kvVersion == null ? 2 : kvVersion);
+        return new Policies(policies);
     }
 
-    private static String checkUrl(YamlFields fields, String url, String pointer) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            fields.error(pointer, "'" + url + "' is not an http(s) URL", "Write it as https://host[:port].");
+    private static void checkEnvironments(SourceDocument document, List<Problem> problems, JsonNode node, String at,
+                                          String id, Set<String> environments) {
+        List<String> named = YamlFields.strings(node, "environments");
+        for (int i = 0; i < named.size(); i++) {
+            if (!environments.isEmpty() && !environments.contains(named.get(i))) {
+                problems.add(Problem.error(Problem.Rule.POLICIES, document.file(),
+                        document.at(at + "/environments/" + i),
+                        "policy '" + id + "' names environment '" + named.get(i) + "', which ccc.yaml does not declare",
+                        "Known environments: " + String.join(", ", environments) + "."));
+            }
         }
+    }
+
+    private static Schema compile(SourceDocument document, List<Problem> problems, JsonNode schema, String pointer,
+                                  String id) {
+        try {
+            return SchemaSupport.compile(schema);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(Problem.Rule.POLICIES, document.file(), document.at(pointer),
+                    "policy '" + id + "' cannot be evaluated: " + e.getMessage(),
+                    "Write a JSON Schema (draft 2020-12): its patterns regular expressions, its $refs inside it."));
+            return null;
+        }
+    }
+
+    private static VaultSettings vault(JsonNode node) {
+        String address = YamlFields.string(node, "address");
+        VaultSettings.AuthMethod auth = VaultSettings.AuthMethod.TOKEN;
+        String authId = YamlFields.string(node, "auth");
+        for (VaultSettings.AuthMethod candidate : VaultSettings.AuthMethod.values()) {
+            if (candidate.name().equalsIgnoreCase(authId)) {
+                auth = candidate;
+            }
+        }
+        Integer kvVersion = YamlFields.positiveInt(node, "kv_version");
+        return new VaultSettings(address == null ? null : withoutTrailingSlash(address),
+                YamlFields.string(node, "namespace"), auth, YamlFields.string(node, "role"),
+                YamlFields.string(node, "audience"), YamlFields.string(node, "auth_mount"),
+                kvVersion != null && kvVersion == 1 ? 1 : 2);
+    }
+
+    private static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static void checkVaultReference(YamlFields fields, String value, String pointer) {
+    private static void checkVaultReference(SourceDocument document, List<Problem> problems, String value,
+                                            String pointer) {
         if (value == null) {
             return;
         }
+        String problem;
         try {
             Template template = Template.parse(value);
-            if (template.vaultReferences().size() != 1 || template.segments().size() != 1) {
-                fields.error(pointer, "expected exactly one Vault reference",
-                        "Write it as ${vault:<path>#<key>}.");
-            }
+            problem = template.vaultReferences().size() != 1 || template.segments().size() != 1
+                    ? "expected exactly one Vault reference" : null;
         } catch (Template.SyntaxError e) {
-            fields.error(pointer, e.getMessage(), "Write it as ${vault:<path>#<key>}.");
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            problems.add(Problem.error(Problem.Rule.PLACEHOLDER, document.file(), document.at(pointer), problem,
+                    "Write it as ${vault:<path>#<key>}."));
         }
     }
 }

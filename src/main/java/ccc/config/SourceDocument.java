@@ -133,11 +133,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             JsonLocation where = e.getLocation();
             Location location = diagnosis.mark() != null ? diagnosis.mark()
                     : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
-            throw new Unparseable(Problem.error(file, location,
+            throw new Unparseable(Problem.error(Problem.Rule.SYNTAX, file, location,
                     "malformed " + format + ": " + plain(diagnosis.text()),
                     "Fix the syntax at that place."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read", ""));
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file cannot be read", ""));
         }
     }
 
@@ -148,7 +148,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             JsonNode root = mapper.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 JsonLocation where = parser.currentTokenLocation();
-                throw new Unparseable(Problem.error(file, new Location(where.getLineNr(), where.getColumnNr(), ""),
+                throw new Unparseable(Problem.error(Problem.Rule.SYNTAX, file, new Location(where.getLineNr(), where.getColumnNr(), ""),
                         "malformed " + format + ": " + ("JSON".equals(format)
                                 ? "more content after the end of the first JSON value"
                                 : "more than one YAML document ('---') in the file"),
@@ -163,13 +163,13 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             if (message != null && message.startsWith("Document nesting depth")) {
                 throw new Unparseable(nestedTooDeep(file, location));
             }
-            throw new Unparseable(Problem.error(file, location, "malformed " + format + ": " + plain(message),
+            throw new Unparseable(Problem.error(Problem.Rule.SYNTAX, file, location, "malformed " + format + ": " + plain(message),
                     "Config files are small: check that this is the file you meant."));
         }
     }
 
     static Problem nestedTooDeep(Path file, Location location) {
-        return Problem.error(file, location, "values are nested more than " + MAX_DEPTH + " levels deep",
+        return Problem.error(Problem.Rule.SYNTAX, file, location, "values are nested more than " + MAX_DEPTH + " levels deep",
                 "Connector files and vars files are flat and ccc.yaml needs four levels: remove the extra nesting.");
     }
 
@@ -179,12 +179,12 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
      */
     private static String read(Path file) throws Unparseable {
         if (Files.isDirectory(file)) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "this is a directory, not a file",
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "this is a directory, not a file",
                     "Replace it with the file " + file.getFileName() + ", or rename it."));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             // A named pipe or a device would be read for ever.
-            throw new Unparseable(Problem.error(file, Location.NONE, "this is not a regular file",
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "this is not a regular file",
                     "Replace it with the file " + file.getFileName() + "."));
         }
         byte[] bytes;
@@ -197,12 +197,12 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                 bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             }
         } catch (NoSuchFileException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file does not exist", ""));
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file does not exist", ""));
         } catch (AccessDeniedException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: permission denied",
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file cannot be read: permission denied",
                     "Check its permissions."));
         } catch (IOException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file cannot be read: " + reason(e),
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file cannot be read: " + reason(e),
                     "Check that it exists, is readable and is UTF-8 text."));
         }
         if (bytes.length > MAX_FILE_BYTES) {
@@ -215,7 +215,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new Unparseable(Problem.error(file, Location.NONE, "the file is not UTF-8 text",
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file is not UTF-8 text",
                     "Save it as UTF-8."));
         }
         // Editors on Windows save UTF-8 with a byte-order mark; it is not content.
@@ -240,7 +240,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
     }
 
     private static Problem tooLarge(Path file, String size) {
-        return Problem.error(file, Location.NONE,
+        return Problem.error(Problem.Rule.FILE, file, Location.NONE,
                 "the file is " + size + ", above the limit of 1 MiB (" + String.format(Locale.ROOT, "%,d", MAX_FILE_BYTES)
                         + " bytes) for a config file",
                 "A connector, vars or ccc.yaml file is a few kilobytes: check that this is the file you meant, "

@@ -26,7 +26,7 @@ public record Workspace(Path root, ProjectConfig config, List<String> environmen
     }
 
     public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
+        return problems.stream().filter(Problem::isWarning).toList();
     }
 
     public List<DesiredConnector> connectors(String environment) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class WorkspaceLoader {
         } else if (config.environments().containsKey(environment)) {
             selected = List.of(environment);
         } else {
-            problems.add(Problem.error(config.file(), Location.pointer("/environments"),
+            problems.add(Problem.error(Problem.Rule.ENVIRONMENT, config.file(), Location.pointer("/environments"),
                     "unknown environment '" + environment + "'",
                     "Known environments: " + String.join(", ", config.environments().keySet())
                             + ". Use one of them with --env, or declare it in ccc.yaml."));
@@ -47,11 +48,15 @@ public final class WorkspaceLoader {
         }
 
         List<DesiredConnector> connectors = new ArrayList<>();
+        Set<Policy.Exemption> waiving = new HashSet<>();
         for (Path directory : connectorDirectories(root, problems)) {
-            connectors.addAll(loadDirectory(directory, config, selected, problems));
+            connectors.addAll(loadDirectory(directory, config, selected, problems, waiving));
         }
         for (String env : selected) {
             checkEnvironment(env, connectors, config, problems);
+        }
+        if (environment == null && problems.stream().noneMatch(Problem::isError)) {
+            problems.addAll(exemptionsThatWaiveNothing(config, waiving));
         }
         return new Workspace(root, config, selected, connectors, problems);
     }
@@ -78,14 +83,14 @@ public final class WorkspaceLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(Problem.error(root, Location.NONE, "cannot list the config root: " + SourceDocument.reason(e),
+            problems.add(Problem.error(Problem.Rule.FILE, root, Location.NONE, "cannot list the config root: " + SourceDocument.reason(e),
                     "Check its permissions."));
             return List.of();
         }
     }
 
     private static List<DesiredConnector> loadDirectory(Path directory, ProjectConfig config, List<String> selected,
-                                                        List<Problem> problems) {
+                                                        List<Problem> problems, Set<Policy.Exemption> waiving) {
         String name = directory.getFileName().toString();
         String jsonSuffix = "-" + name + ".json";
         Map<String, Path> jsonFiles = new TreeMap<>();
@@ -95,7 +100,7 @@ public final class WorkspaceLoader {
             // Hidden entries (.gitkeep, .DS_Store, editor swap files) are not the user's connectors: ignored.
             entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            problems.add(Problem.error(directory, Location.NONE,
+            problems.add(Problem.error(Problem.Rule.FILE, directory, Location.NONE,
                     "cannot list the directory: " + SourceDocument.reason(e), "Check its permissions."));
             return List.of();
         }
@@ -110,7 +115,7 @@ public final class WorkspaceLoader {
             (fileName.endsWith(jsonSuffix) ? jsonFiles : varsFiles).put(environment, entry);
             if (!known.contains(environment)) {
                 String nearMiss = nearMiss(fileName, name, known);
-                problems.add(Problem.error(entry, Location.NONE,
+                problems.add(Problem.error(Problem.Rule.LAYOUT, entry, Location.NONE,
                         "environment prefix '" + environment + "' matches no environment in ccc.yaml",
                         nearMiss != null ? renameHint(nearMiss)
                                 : "Known environments: " + String.join(", ", known)
@@ -118,7 +123,7 @@ public final class WorkspaceLoader {
             }
         }
         if (jsonFiles.isEmpty() && varsFiles.isEmpty()) {
-            problems.add(Problem.warning(directory, Location.NONE, "no connector files in this directory",
+            problems.add(Problem.warning(Problem.Rule.LAYOUT, directory, Location.NONE, "no connector files in this directory",
                     "Add <env>-" + name + ".json and <env>-vars.yaml, or remove the directory."));
         }
 
@@ -127,7 +132,7 @@ public final class WorkspaceLoader {
             Path json = jsonFiles.get(environment);
             Path vars = varsFiles.get(environment);
             if (json == null && vars != null) {
-                problems.add(Problem.warning(vars, Location.NONE,
+                problems.add(Problem.warning(Problem.Rule.LAYOUT, vars, Location.NONE,
                         "vars file without " + environment + jsonSuffix + ": nothing is deployed in " + environment,
                         "Add the connector JSON, or remove the vars file."));
             }
@@ -135,7 +140,7 @@ public final class WorkspaceLoader {
                 continue;
             }
             if (vars == null) {
-                problems.add(Problem.error(json, Location.NONE, "missing " + environment + VARS_SUFFIX + " beside it",
+                problems.add(Problem.error(Problem.Rule.LAYOUT, json, Location.NONE, "missing " + environment + VARS_SUFFIX + " beside it",
                         "Create it next to the JSON (it may be empty, or hold status: RUNNING)."));
                 continue;
             }
@@ -149,6 +154,8 @@ public final class WorkspaceLoader {
             problems.addAll(rendered.problems());
             if (rendered.connector() != null) {
                 connectors.add(rendered.connector());
+                problems.addAll(PolicyProblems.check(config, rendered.connector(), jsonDocument,
+                        varsDocument, waiving));
             }
         }
         return connectors;
@@ -160,12 +167,12 @@ public final class WorkspaceLoader {
      */
     private static Problem unreadEntry(Path entry, String directory, Set<String> environments) {
         if (Files.isDirectory(entry)) {
-            return Problem.error(entry, Location.NONE, "a directory inside a connector directory",
+            return Problem.error(Problem.Rule.LAYOUT, entry, Location.NONE, "a directory inside a connector directory",
                     "A connector directory holds only <env>-" + directory + ".json and <env>-vars.yaml files; "
                             + "move it out (ccc does not read it).");
         }
         String nearMiss = nearMiss(entry.getFileName().toString(), directory, environments);
-        return Problem.error(entry, Location.NONE,
+        return Problem.error(Problem.Rule.LAYOUT, entry, Location.NONE,
                 "file name does not follow <env>-" + directory + ".json or <env>-vars.yaml",
                 nearMiss != null ? renameHint(nearMiss)
                         : "ccc does not read it, so a connector in it would not be deployed: rename it, or move it "
@@ -214,6 +221,23 @@ public final class WorkspaceLoader {
         }
     }
 
+    /** An exception that waives no violation in any environment is stale: it would hide the next one. */
+    private static List<Problem> exemptionsThatWaiveNothing(ProjectConfig config, Set<Policy.Exemption> waiving) {
+        List<Problem> problems = new ArrayList<>();
+        for (Policy policy : config.policies().all()) {
+            for (Policy.Exemption exemption : policy.exceptions()) {
+                if (!waiving.contains(exemption)) {
+                    problems.add(Problem.warning(Problem.Rule.POLICIES, config.file(), exemption.location(),
+                            "the exception to policy '" + policy.id() + "' for " + String.join(", ",
+                                    exemption.connectors()) + " (owner: " + exemption.owner() + ") waives nothing: "
+                                    + "no connector it names fails the policy",
+                            "Remove it, so that the policy covers those connectors again."));
+                }
+            }
+        }
+        return problems;
+    }
+
     private static void checkEnvironment(String environment, List<DesiredConnector> connectors, ProjectConfig config,
                                          List<Problem> problems) {
         Map<String, DesiredConnector> byName = new LinkedHashMap<>();
@@ -225,7 +249,7 @@ public final class WorkspaceLoader {
             count++;
             DesiredConnector first = byName.putIfAbsent(connector.name(), connector);
             if (first != null) {
-                problems.add(Problem.error(connector.jsonFile(), Location.pointer("/name"),
+                problems.add(Problem.error(Problem.Rule.CONNECTOR_NAME, connector.jsonFile(), Location.pointer("/name"),
                         "connector name '" + connector.name() + "' is also declared by " + first.jsonFile()
                                 + " in " + environment,
                         "Names identify connectors in the cluster: give each directory its own name."));
@@ -233,7 +257,7 @@ public final class WorkspaceLoader {
         }
         int limit = config.limits().maxConnectorsPerCluster();
         if (count > limit) {
-            problems.add(Problem.error(config.file(), Location.pointer("/limits"),
+            problems.add(Problem.error(Problem.Rule.CONNECTOR_LIMIT, config.file(), Location.pointer("/limits"),
                     environment + " declares " + count + " connectors, above the limit of " + limit + " per cluster",
                     "Remove some, or raise limits.max_connectors_per_cluster if your Confluent plan allows more."));
         }

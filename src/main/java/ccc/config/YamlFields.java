@@ -1,106 +1,54 @@
 package ccc.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** Typed reads from a parsed document that record a located problem instead of throwing. */
+/**
+ * Lenient reads from a document its JSON Schema has checked: a value of the wrong shape reads as absent, because
+ * the schema has already reported it at its place.
+ */
 final class YamlFields {
 
-    private final SourceDocument document;
-    private final List<Problem> problems;
-
-    YamlFields(SourceDocument document, List<Problem> problems) {
-        this.document = document;
-        this.problems = problems;
+    private YamlFields() {
     }
 
-    void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(document.file(), document.at(pointer), message, hint));
+    /** The mapping under the key, or null. */
+    static JsonNode mapping(JsonNode parent, String key) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        return node != null && node.isObject() ? node : null;
     }
 
-    /** The node at the pointer if it is a mapping (or absent: null); anything else is a problem. */
-    JsonNode mapping(JsonNode parent, String key, String pointer) {
-        JsonNode node = parent.get(key);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            error(pointer, "'" + key + "' must be a mapping", "Indent its keys below it.");
-            return null;
-        }
-        return node;
+    /** The non-blank text of a scalar under the key, or null. */
+    static String string(JsonNode parent, String key) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        return node != null && node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText() : null;
     }
 
-    String string(JsonNode parent, String key, String pointer, boolean required, String hint) {
-        JsonNode node = parent.get(key);
-        if (node == null || node.isNull()) {
-            if (required) {
-                error(pointer, "'" + key + "' is missing", hint);
-            }
-            return null;
-        }
-        if (!node.isValueNode() || node.asText().isBlank()) {
-            error(pointer + "/" + key, "'" + key + "' must be a non-empty string", hint);
-            return null;
-        }
-        return node.asText();
+    /** A whole number of at least 1 under the key, or null. */
+    static Integer positiveInt(JsonNode parent, String key) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        return node != null && node.canConvertToExactIntegral() && node.canConvertToInt() && node.asInt() >= 1
+                ? node.asInt() : null;
     }
 
-    Integer positiveInt(JsonNode parent, String key, String pointer) {
-        JsonNode node = parent.get(key);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        String at = pointer + "/" + key;
-        if (!node.canConvertToExactIntegral() || !node.canConvertToInt() || node.asInt() < 1) {
-            error(at, "'" + key + "' must be a positive whole number, not '" + node.asText() + "'", "");
-            return null;
-        }
-        return node.asInt();
+    /** true or false under the key, or null. */
+    static Boolean bool(JsonNode parent, String key) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        return node != null && node.isBoolean() ? node.asBoolean() : null;
     }
 
-    /** A list of non-empty strings (absent: empty). */
-    List<String> strings(JsonNode parent, String key, String pointer) {
-        JsonNode node = parent.get(key);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            error(pointer + "/" + key, "'" + key + "' must be a list", "Write one entry per line, each after '- '.");
-            return List.of();
-        }
-        List<String> values = new java.util.ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode entry = node.get(i);
-            if (!entry.isValueNode() || entry.isNull() || entry.asText().isBlank()) {
-                error(pointer + "/" + key + "/" + i, "entry " + i + " of '" + key + "' must be a non-empty string", "");
-            } else {
-                values.add(entry.asText());
-            }
+    /** The non-blank strings of a list under the key (absent: empty). */
+    static List<String> strings(JsonNode parent, String key) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(entry -> {
+                if (entry.isValueNode() && !entry.isNull() && !entry.asText().isBlank()) {
+                    values.add(entry.asText());
+                }
+            });
         }
         return values;
-    }
-
-    Boolean bool(JsonNode parent, String key, String pointer) {
-        JsonNode node = parent.get(key);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            error(pointer + "/" + key, "'" + key + "' must be true or false", "");
-            return null;
-        }
-        return node.asBoolean();
-    }
-
-    void rejectUnknownKeys(JsonNode node, String pointer, Set<String> known) {
-        for (String name : node.properties().stream().map(Map.Entry::getKey).toList()) {
-            if (!known.contains(name)) {
-                error(pointer + "/" + name, "unknown key '" + name + "'",
-                        "Known keys here: " + String.join(", ", known.stream().sorted().toList()) + ".");
-            }
-        }
     }
 }

@@ -76,14 +76,14 @@ final class YamlGuard {
                 } else if (event instanceof AliasEvent alias) {
                     if (!anchored.isEmpty()) {
                         String outer = anchored.peek().anchor();
-                        return Problem.error(file, at(event.getStartMark()),
+                        return Problem.error(Problem.Rule.SYNTAX, file, at(event.getStartMark()),
                                 "the alias *" + alias.getAnchor() + " inside the anchored &" + outer
                                         + " block cannot be read reliably",
                                 "Write the values of &" + outer + " out in full, or anchor only blocks that hold no alias.");
                     }
                     replayed += sizes.getOrDefault(alias.getAnchor(), 0);
                     if (replayed > MAX_ALIAS_VALUES) {
-                        return Problem.error(file, at(event.getStartMark()),
+                        return Problem.error(Problem.Rule.SYNTAX, file, at(event.getStartMark()),
                                 String.format(Locale.ROOT, "the aliases in this file expand to more than %,d values",
                                         MAX_ALIAS_VALUES),
                                 "A config file needs a few aliases at most; write the values out instead of "

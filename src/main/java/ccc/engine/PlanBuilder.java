@@ -114,7 +114,7 @@ public final class PlanBuilder {
         PlanOptions options = new PlanOptions(config.namePrefix(environment), config.sensitiveMode(), config.limits(),
                 request.allowOffsetLoss(), request.prune(), selected, digest, outside,
                 all.stream().map(DesiredConnector::name).collect(java.util.stream.Collectors.toSet()),
-                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets(), request.carryOffsets());
+                IgnoredKeys.of(config.ignoreKeys()), request.resendSecrets(), request.carryOffsets(), config.policies());
         Plan plan = Planner.plan(environment, planned(resolved), actual, options);
         List<Notice> notices = List.of();
         Map<String, List<String>> fieldErrors = Map.of();

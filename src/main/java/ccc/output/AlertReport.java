@@ -119,7 +119,7 @@ public record AlertReport(HealthCheck.Result result, Instant checkedAt, String r
         }
         ArrayNode refusals = drift.putArray("refusals");
         for (Refusal refusal : result.refusals()) {
-            refusals.addObject().put("connector", refusal.connector()).put("rule", refusal.rule().id())
+            refusals.addObject().put("connector", refusal.connector()).put("rule", refusal.ruleId())
                     .put("message", refusal.message());
         }
         root.put("error", result.error());
@@ -167,7 +167,7 @@ public record AlertReport(HealthCheck.Result result, Instant checkedAt, String r
             if (!rows.isEmpty()) {
                 out.append(Markdown.table(List.of("action", "connector", "changed keys"), rows)).append('\n');
             }
-            result.refusals().forEach(r -> out.append("- refused (").append(r.rule().id()).append("): ")
+            result.refusals().forEach(r -> out.append("- refused (").append(r.ruleId()).append("): ")
                     .append(md.cell(r.message())).append('\n'));
             out.append("`ccc plan --env ").append(md.plain(result.environment())).append("` shows every value. A change")
                     .append(" made in the cluster on purpose belongs in the repository; otherwise the next reviewed")

@@ -171,7 +171,7 @@ public record PlanReport(Plan plan, String location) implements Report {
         for (Refusal refusal : plan.refusals()) {
             ObjectNode node = refusals.addObject();
             node.put("connector", refusal.connector());
-            node.put("rule", refusal.rule().id());
+            node.put("rule", refusal.ruleId());
             node.put("message", refusal.message());
             node.put("override", refusal.override());
         }
@@ -206,7 +206,7 @@ public record PlanReport(Plan plan, String location) implements Report {
         if (plan.refused()) {
             out.add("#### :no_entry: Refused by safety rules\n\n");
             table(out, List.of("connector", "rule", "why", "override"), plan.refusals().stream()
-                    .map(refusal -> List.of(md.code(refusal.connector()), refusal.rule().id(), md.cell(refusal.message()),
+                    .map(refusal -> List.of(md.code(refusal.connector()), refusal.ruleId(), md.cell(refusal.message()),
                             md.code(refusal.override()))).toList());
         }
         if (!plan.notices().isEmpty()) {

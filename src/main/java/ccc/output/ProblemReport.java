@@ -18,9 +18,11 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
     public String text(Console console) {
         StringBuilder out = new StringBuilder();
         for (Problem problem : problems) {
-            String label = problem.isError()
-                    ? console.style(Console.Style.RED, "error")
-                    : console.style(Console.Style.YELLOW, "warning");
+            String label = switch (problem.severity()) {
+                case ERROR -> console.style(Console.Style.RED, "error");
+                case WARNING -> console.style(Console.Style.YELLOW, "warning");
+                case NOTE -> console.style(Console.Style.DIM, "note");
+            };
             out.append(label).append(": ").append(console.value(problem.where())).append(": ")
                     .append(console.value(problem.message()));
             if (problem.hint() != null && !problem.hint().isEmpty()) {
@@ -34,7 +36,7 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
 
     public static String summary(List<Problem> problems, int connectors, List<String> environments) {
         long errors = problems.stream().filter(Problem::isError).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(Problem::isWarning).count();
         String scope = connectors + " connector" + (connectors == 1 ? "" : "s") + " in "
                 + (environments.isEmpty() ? "no environment" : String.join(", ", environments));
         if (errors == 0) {
@@ -53,8 +55,10 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
         root.put("connectors", connectors);
         ArrayNode errors = root.putArray("errors");
         ArrayNode warnings = root.putArray("warnings");
+        ArrayNode notes = root.putArray("notes");
         for (Problem problem : problems) {
-            ObjectNode node = (problem.isError() ? errors : warnings).addObject();
+            ObjectNode node = (problem.isError() ? errors : problem.isWarning() ? warnings : notes).addObject();
+            node.put("rule", problem.rule());
             node.put("file", problem.file() == null ? null : problem.file().toString());
             if (problem.location().line() > 0) {
                 node.put("line", problem.location().line());
@@ -76,10 +80,10 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
         if (!problems.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Problem problem : problems) {
-                rows.add(List.of(problem.isError() ? "error" : "warning", md.code(problem.where()),
+                rows.add(List.of(problem.severity().id(), md.cell(problem.rule()), md.code(problem.where()),
                         md.cell(problem.message()), md.cell(problem.hint())));
             }
-            out.append(Markdown.table(List.of("", "where", "problem", "what to do"), rows));
+            out.append(Markdown.table(List.of("", "rule", "where", "problem", "what to do"), rows));
         }
         return out.toString();
     }

@@ -16,7 +16,11 @@ public record Notice(String connector, Kind kind, String message, String fix) {
         /** FAILED, or a task FAILED or STOPPED: the repository matches, the connector does not run. */
         UNHEALTHY,
         /** A move an earlier apply left half done; --carry-offsets completes it. */
-        UNFINISHED_MOVE;
+        UNFINISHED_MOVE,
+        /** A policy of ccc.yaml the connector does not meet, waived by an exception with a reason and an owner. */
+        POLICY_EXCEPTION,
+        /** A policy of severity warning the connector does not meet. */
+        POLICY_WARNING;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -13,23 +13,31 @@ import java.util.Map;
  * @param cluster every connector of the cluster, selected or not, inside the prefix or not
  */
 record PlanDraft(List<Action> actions, List<Refusal> refusals, Map<String, DesiredConnectorState> wanted,
-                 Map<String, ActualConnectorState> managed, List<ActualConnectorState> cluster, PlanOptions options) {
+                 Map<String, ActualConnectorState> managed, List<ActualConnectorState> cluster, PlanOptions options,
+                 String environment, List<Notice> notices) {
 
     PlanDraft {
         actions = List.copyOf(actions);
         refusals = List.copyOf(refusals);
+        notices = List.copyOf(notices);
         wanted = Map.copyOf(wanted);
         managed = Map.copyOf(managed);
         cluster = List.copyOf(cluster);
     }
 
     PlanDraft withActions(List<Action> replaced) {
-        return new PlanDraft(replaced, refusals, wanted, managed, cluster, options);
+        return new PlanDraft(replaced, refusals, wanted, managed, cluster, options, environment, notices);
     }
 
     PlanDraft refuse(Refusal refusal) {
         List<Refusal> more = new ArrayList<>(refusals);
         more.add(refusal);
-        return new PlanDraft(actions, more, wanted, managed, cluster, options);
+        return new PlanDraft(actions, more, wanted, managed, cluster, options, environment, notices);
+    }
+
+    PlanDraft notice(Notice notice) {
+        List<Notice> more = new ArrayList<>(notices);
+        more.add(notice);
+        return new PlanDraft(actions, refusals, wanted, managed, cluster, options, environment, more);
     }
 }

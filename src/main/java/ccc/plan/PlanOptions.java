@@ -1,6 +1,7 @@
 package ccc.plan;
 
 import ccc.config.Limits;
+import ccc.config.Policies;
 import ccc.config.SensitiveMode;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -20,23 +21,25 @@ import java.util.function.UnaryOperator;
  *     way to push a secret rotated in Vault where the cluster keeps no digest to compare
  * @param carryOffsets carry a rename out as a move, the old connector's offsets carried to the new
  *     one (--carry-offsets), and complete a move an earlier apply left half done
+ * @param policies the standards of ccc.yaml, checked again on every change the plan makes
  */
 public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                           boolean prune, Set<String> selected, UnaryOperator<String> digest,
                           int connectorsOutsideScope, Set<String> declaredNames, IgnoredKeys ignoredKeys,
-                          boolean resendSecrets, boolean carryOffsets) {
+                          boolean resendSecrets, boolean carryOffsets, Policies policies) {
 
     public PlanOptions {
         selected = Set.copyOf(selected);
         declaredNames = Set.copyOf(declaredNames);
+        policies = policies == null ? Policies.NONE : policies;
     }
 
-    /** Without --carry-offsets. */
+    /** Without --carry-offsets and without policies. */
     public PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits limits, boolean allowOffsetLoss,
                        boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
                        Set<String> declaredNames, IgnoredKeys ignoredKeys, boolean resendSecrets) {
         this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
-                declaredNames, ignoredKeys, resendSecrets, false);
+                declaredNames, ignoredKeys, resendSecrets, false, Policies.NONE);
     }
 
     /** With only the built-in ignored keys. */
@@ -44,13 +47,13 @@ public record PlanOptions(String namePrefix, SensitiveMode sensitiveMode, Limits
                        boolean prune, Set<String> selected, UnaryOperator<String> digest, int connectorsOutsideScope,
                        Set<String> declaredNames) {
         this(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest, connectorsOutsideScope,
-                declaredNames, IgnoredKeys.DEFAULT, false, false);
+                declaredNames, IgnoredKeys.DEFAULT, false, false, Policies.NONE);
     }
 
     /** The same options with --carry-offsets on or off. */
     public PlanOptions carryingOffsets(boolean carry) {
         return new PlanOptions(namePrefix, sensitiveMode, limits, allowOffsetLoss, prune, selected, digest,
-                connectorsOutsideScope, declaredNames, ignoredKeys, resendSecrets, carry);
+                connectorsOutsideScope, declaredNames, ignoredKeys, resendSecrets, carry, policies);
     }
 
     public boolean isSelected(String name) {

@@ -21,7 +21,7 @@ public final class Planner {
      * rename adds.
      */
     private static final List<SafetyRule> RULES = List.of(new PruneRule(), new ReplaceRule(), new RenameRule(),
-            new ConnectorLimitRule(), new TaskLimitRule());
+            new ConnectorLimitRule(), new TaskLimitRule(), new PolicyRule());
 
     private Planner() {
     }
@@ -50,11 +50,11 @@ public final class Planner {
                 actions.add(new Action(ActionType.ORPHAN, connector.name(), null, List.of(), null, null));
             }
         }
-        PlanDraft draft = new PlanDraft(actions, List.of(), wanted, managed, actual, options);
+        PlanDraft draft = new PlanDraft(actions, List.of(), wanted, managed, actual, options, environment, List.of());
         for (SafetyRule rule : RULES) {
             draft = rule.apply(draft);
         }
-        List<Notice> notices = notices(environment, wanted, managed, draft.actions(), options);
+        List<Notice> notices = notices(environment, wanted, managed, draft.actions(), options, draft.notices());
         if (!options.carryOffsets()) {
             notices.addAll(RenameRule.unfinishedMoveNotices(draft, environment));
         }
@@ -64,8 +64,8 @@ public final class Planner {
 
     private static List<Notice> notices(String environment, Map<String, DesiredConnectorState> wanted,
                                         Map<String, ActualConnectorState> managed, List<Action> actions,
-                                        PlanOptions options) {
-        List<Notice> notices = new ArrayList<>();
+                                        PlanOptions options, List<Notice> policyNotices) {
+        List<Notice> notices = new ArrayList<>(policyNotices);
         for (Action action : actions) {
             DesiredConnectorState desired = wanted.get(action.connector());
             ActualConnectorState actual = managed.get(action.connector());

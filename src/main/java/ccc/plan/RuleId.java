@@ -8,7 +8,8 @@ public enum RuleId {
     TASK_LIMIT("task-limit", "limits.max_tasks_per_connector in ccc.yaml"),
     STALE_PLAN("stale-plan", "plan again and review it"),
     /** Something the connector needs is missing (its service account, a config its plugin accepts). */
-    PREREQUISITE("prerequisite", "fix it, or run 'ccc doctor' for the full report");
+    PREREQUISITE("prerequisite", "fix it, or run 'ccc doctor' for the full report"),
+    POLICY("policy", "meet the policy, or add an exception with a reason and an owner to it in ccc.yaml");
 
     private final String id;
     private final String override;

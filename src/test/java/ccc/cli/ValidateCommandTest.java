@@ -125,7 +125,7 @@ class ValidateCommandTest {
         Cli.Result result = validate("--env", "dev", "--output", "json");
         assertEquals(1, result.exitCode(), result::toString);
         JsonNode document = new ObjectMapper().readTree(result.out());
-        assertEquals(List.of("format_version", "valid", "environments", "connectors", "errors", "warnings"),
+        assertEquals(List.of("format_version", "valid", "environments", "connectors", "errors", "warnings", "notes"),
                 fieldNames(document));
         assertEquals(1, document.get("format_version").asInt());
         assertFalse(document.get("valid").asBoolean());
@@ -134,7 +134,8 @@ class ValidateCommandTest {
 
         JsonNode error = document.get("errors").get(0);
         assertEquals(1, document.get("errors").size());
-        assertEquals(List.of("file", "line", "column", "pointer", "message", "hint"), fieldNames(error));
+        assertEquals(List.of("rule", "file", "line", "column", "pointer", "message", "hint"), fieldNames(error));
+        assertEquals("placeholder", error.get("rule").asText());
         assertEquals(root.resolve("ccloud-datagen-source-connector-01/dev-ccloud-datagen-source-connector-01.json")
                 .toString(), error.get("file").asText());
         assertEquals(6, error.get("line").asInt());
@@ -167,7 +168,8 @@ class ValidateCommandTest {
         java.nio.file.Files.delete(root.resolve("ccloud-datagen-source-connector-01/dev-vars.yaml"));
         JsonNode error = new ObjectMapper().readTree(validate("--env", "dev", "--output", "json").out())
                 .get("errors").get(0);
-        assertEquals(List.of("file", "message", "hint"), fieldNames(error));
+        assertEquals(List.of("rule", "file", "message", "hint"), fieldNames(error));
+        assertEquals("layout", error.get("rule").asText());
         assertEquals("missing dev-vars.yaml beside it", error.get("message").asText());
     }
 
@@ -177,7 +179,7 @@ class ValidateCommandTest {
         Cli.Result result = validate("--env", "dev", "--output", "markdown");
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().startsWith("### ccc validate\n\n1 error, 1 warning"), result.out());
-        assertTrue(result.out().contains("| error | `"), result.out());
+        assertTrue(result.out().contains("| error | placeholder | `"), result.out());
         assertTrue(result.out().contains(":6:5 (/config_nonsensitive/kafka.topic)` | undefined variable '${topic}' |"),
                 result.out());
     }

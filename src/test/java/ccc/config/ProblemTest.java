@@ -21,17 +21,17 @@ class ProblemTest {
 
     @Test
     void whereJoinsFileAndPlace() {
-        assertEquals(FILE + ":12:5 (/name)", Problem.error(FILE, new Location(12, 5, "/name"), "m", "").where());
-        assertEquals(FILE + " /name", Problem.error(FILE, Location.pointer("/name"), "m", "").where());
-        assertEquals(FILE.toString(), Problem.error(FILE, Location.NONE, "m", "").where());
-        assertEquals("", Problem.error(null, null, "m", "").where());
+        assertEquals(FILE + ":12:5 (/name)", Problem.error("schema", FILE, new Location(12, 5, "/name"), "m", "").where());
+        assertEquals(FILE + " /name", Problem.error("schema", FILE, Location.pointer("/name"), "m", "").where());
+        assertEquals(FILE.toString(), Problem.error("schema", FILE, Location.NONE, "m", "").where());
+        assertEquals("", Problem.error("schema", null, null, "m", "").where());
     }
 
     @Test
     void formatIsOneLineWithTheHint() {
         assertEquals("error: " + FILE + ":2:3 (/name): bad name. Fix it.",
-                Problem.error(FILE, new Location(2, 3, "/name"), "bad name.", "Fix it.").format());
-        assertEquals("warning: " + FILE + ": unused", Problem.warning(FILE, Location.NONE, "unused", null).format());
+                Problem.error("schema", FILE, new Location(2, 3, "/name"), "bad name.", "Fix it.").format());
+        assertEquals("warning: " + FILE + ": unused", Problem.warning("schema", FILE, Location.NONE, "unused", null).format());
     }
 
     @Test

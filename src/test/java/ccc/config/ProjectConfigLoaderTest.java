@@ -276,7 +276,7 @@ class ProjectConfigLoaderTest {
     @Test
     void emptyManagedPrefix() {
         Problem problem = onlyError("managed:\n  name_prefix: \"\"\nenvironments:\n  dev:\n    environment_id: env-1\n"
-                + "    kafka_cluster_id: lkc-1\n", "'name_prefix' must be a non-empty string");
+                + "    kafka_cluster_id: lkc-1\n", "name prefix '' is empty");
         assertEquals(new Location(2, 3, "/managed/name_prefix"), problem.location());
     }
 

@@ -57,8 +57,8 @@ class ConsoleTest {
 
     @Test
     void summaryPluralsAndScope() {
-        Problem error = Problem.error(Path.of("f"), Location.NONE, "e", "");
-        Problem warning = Problem.warning(Path.of("f"), Location.NONE, "w", "");
+        Problem error = Problem.error("schema", Path.of("f"), Location.NONE, "e", "");
+        Problem warning = Problem.warning("schema", Path.of("f"), Location.NONE, "w", "");
         assertEquals("Valid: 1 connector in dev.", ProblemReport.summary(List.of(), 1, List.of("dev")));
         assertEquals("Valid: 2 connectors in dev, prod, 2 warnings.",
                 ProblemReport.summary(List.of(warning, warning), 2, List.of("dev", "prod")));

@@ -47,7 +47,7 @@ class WorkflowCommandsTest {
 
     @Test
     void aProblemBecomesAnAnnotationOnItsFileRelativeToTheWorkspaceWithItsHintOnTheNextLine() {
-        Problem problem = Problem.error(workspace.resolve("connectors/ccloud-x/dev-ccloud-x.json"),
+        Problem problem = Problem.error(Problem.Rule.PLACEHOLDER, workspace.resolve("connectors/ccloud-x/dev-ccloud-x.json"),
                 new Location(6, 5, "/config_nonsensitive/topics"), "undefined variable '${topic}'",
                 "Define 'topic' in connectors/ccloud-x/dev-vars.yaml.");
         assertEquals("::error file=connectors/ccloud-x/dev-ccloud-x.json,line=6,col=5,"
