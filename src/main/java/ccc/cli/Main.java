@@ -23,6 +23,9 @@ public final class Main {
 
     public static int run(String[] args, CliContext context) {
         SECRET_VARIABLES.forEach(name -> context.secrets().register(context.env(name)));
+        // A secured worker's password, one variable per environment (CCC_CONNECT_PASSWORD_LOCAL).
+        context.env().keySet().stream().filter(name -> name.startsWith("CCC_CONNECT_PASSWORD_"))
+                .forEach(name -> context.secrets().register(context.env(name)));
         CccCommand top = new CccCommand(context);
         CommandLine commandLine = new CommandLine(top);
         commandLine.setOut(context.out());

@@ -85,6 +85,7 @@ public final class ApiHttp {
     private final SecretRegistry secrets;
     private final String authorization;
     private final String unauthorizedHint;
+    private final String unreachableHint;
     // Offsets are typed JSON: a decimal the service returns must not be rounded through a double.
     private final ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -96,6 +97,13 @@ public final class ApiHttp {
      * @param unauthorizedHint advice appended to a 401, or null for {@link ApiException}'s default
      */
     public ApiHttp(HttpSettings settings, SecretRegistry secrets, String authorization, String unauthorizedHint) {
+        this(settings, secrets, authorization, unauthorizedHint, null);
+    }
+
+    /** @param unreachableHint what to check when no answer comes (the setting that names the address), or null */
+    public ApiHttp(HttpSettings settings, SecretRegistry secrets, String authorization, String unauthorizedHint,
+                   String unreachableHint) {
+        this.unreachableHint = unreachableHint;
         this.settings = settings;
         this.secrets = secrets;
         this.authorization = authorization;
@@ -331,7 +339,10 @@ public final class ApiHttp {
         } else {
             problem = "connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new ApiException(operation, scrub(problem + where), e);
+        boolean unanswered = e instanceof SocketTimeoutException || e instanceof ConnectException
+                || e instanceof NoRouteToHostException || e instanceof UnknownHostException;
+        return new ApiException(operation, scrub(problem + where)
+                + (unanswered && unreachableHint != null ? ". " + unreachableHint : ""), e);
     }
 
     private RetryPolicy<Response> policy(Retry retry) {

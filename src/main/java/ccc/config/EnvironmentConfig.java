@@ -9,6 +9,7 @@ package ccc.config;
  * @param sandboxKafkaPort {@code sandbox.kafka_port}: the port of the broker that {@code ccc sandbox}
  *     starts for this environment, or null for the default
  * @param dataPlane  the Kafka REST and Schema Registry endpoints {@code ccc doctor} reads, never null
+ * @param connectCredentials a secured self-managed worker's Basic credentials, or null
  */
 public record EnvironmentConfig(
         String name,
@@ -19,7 +20,8 @@ public record EnvironmentConfig(
         VaultSettings vault,
         String namePrefix,
         Integer sandboxKafkaPort,
-        DataPlane dataPlane) {
+        DataPlane dataPlane,
+        ConnectCredentials connectCredentials) {
 
     public EnvironmentConfig {
         dataPlane = dataPlane == null ? DataPlane.NONE : dataPlane;
@@ -28,18 +30,18 @@ public record EnvironmentConfig(
     /** An environment without a sandbox port or data-plane endpoints. */
     public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault, String namePrefix) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, null, DataPlane.NONE);
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, null, DataPlane.NONE, null);
     }
 
     /** An environment with no prefix of its own: {@link ProjectConfig} gives it the global one. */
     public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, null, DataPlane.NONE);
+        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, null, DataPlane.NONE, null);
     }
 
     public EnvironmentConfig withNamePrefix(String prefix) {
         return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix,
-                sandboxKafkaPort, dataPlane);
+                sandboxKafkaPort, dataPlane, connectCredentials);
     }
 
     /** A short description for headers: "env-abc123/lkc-xyz789" or the Connect URL. */

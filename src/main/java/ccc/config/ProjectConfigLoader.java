@@ -152,7 +152,20 @@ public final class ProjectConfigLoader {
                 target == Target.KAFKA_CONNECT && connectUrl != null ? withoutTrailingSlash(connectUrl) : null,
                 vault, YamlFields.string(node, "name_prefix"),
                 YamlFields.positiveInt(YamlFields.mapping(node, "sandbox"), "kafka_port"),
-                dataPlane(document, problems, node, "/environments/" + SchemaSupport.escape(name)));
+                dataPlane(document, problems, node, "/environments/" + SchemaSupport.escape(name)),
+                connectCredentials(document, problems, node, "/environments/" + SchemaSupport.escape(name)));
+    }
+
+    /** {@code connect_credentials: {username: ..., password: ${vault:...}}} of a secured worker, or null. */
+    private static ConnectCredentials connectCredentials(SourceDocument document, List<Problem> problems,
+                                                         JsonNode node, String at) {
+        JsonNode credentials = YamlFields.mapping(node, "connect_credentials");
+        if (credentials == null) {
+            return null;
+        }
+        String password = YamlFields.string(credentials, "password");
+        checkVaultReference(document, problems, password, at + "/connect_credentials/password");
+        return new ConnectCredentials(YamlFields.string(credentials, "username"), password);
     }
 
     /** The endpoints and API keys {@code ccc doctor} reads topics and subjects with; every one optional. */

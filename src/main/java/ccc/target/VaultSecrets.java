@@ -53,6 +53,11 @@ final class VaultSecrets {
         return new CloudApiCredentials(values.get(key), values.get(secret));
     }
 
+    /** One value from Vault; {@code where} names the setting in errors. */
+    String value(String reference, String where) {
+        return resolver().resolve(SecretResolver.parseReference(reference, where));
+    }
+
     /** CCC_DIGEST_KEY, else ccc.yaml's sensitive.digest_key from Vault; null when neither is set. */
     byte[] explicitDigestKey() {
         String key = variables.get(Environment.DIGEST_KEY);

@@ -74,4 +74,37 @@ class SessionsTest {
         assertFalse(local.dropsUndefinedKeys());
         assertEquals("http://localhost:8083", local.location());
     }
+
+    @Test
+    void aSecuredWorkerGetsBasicAuthAndAnOverriddenUrlFromTheEnvironment() throws Exception {
+        try (mockwebserver3.MockWebServer worker = new mockwebserver3.MockWebServer()) {
+            worker.enqueue(new mockwebserver3.MockResponse.Builder().code(200).body("{}").build());
+            worker.start();
+            String url = worker.url("/").toString();
+            Session local = open(repository("f"), Map.of("CCC_CONNECT_URL_LOCAL", url,
+                    "CCC_CONNECT_USERNAME_LOCAL", "ops", "CCC_CONNECT_PASSWORD_LOCAL", "pw-9f3k2"));
+            assertEquals(url.replaceAll("/+$", ""), local.location());
+            assertTrue(local.connect().list().isEmpty());
+            mockwebserver3.RecordedRequest request = worker.takeRequest();
+            assertEquals(okhttp3.Credentials.basic("ops", "pw-9f3k2"), request.getHeaders().get("Authorization"));
+        }
+    }
+
+    @Test
+    void anUnreachableWorkerIsNamedWithTheSettingThatPointsAtIt() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path root = tmp.resolve("g").resolve("connectors");
+        Repo.write(root, "ccc.yaml", LOCAL.replace("8083", Integer.toString(port)));
+        ProjectConfig project = ProjectConfigLoader.load(root).config();
+        Session local = Sessions.open(project, project.environments().get("local"), Map.of(), new SecretRegistry(),
+                new HttpSettings(java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(200), 1,
+                        java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10)), false);
+        ccc.CccException failure = org.junit.jupiter.api.Assertions.assertThrows(ccc.CccException.class,
+                () -> local.connect().list());
+        assertTrue(failure.getMessage().contains("connect_url of environment 'local' in ccc.yaml"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("ccc sandbox up"), failure.getMessage());
+    }
 }

@@ -55,9 +55,16 @@ public final class KafkaConnectClient extends AbstractConnectClient {
     /** {@code stateTimeout}: how long to wait for a connector to reach a state (STOPPED) it was asked for. */
     public KafkaConnectClient(String baseUrl, String username, String password, HttpSettings http,
                               SecretRegistry secrets, Duration stateTimeout) {
+        this(baseUrl, username, password, http, secrets, stateTimeout, null);
+    }
+
+    /** {@code unreachableHint}: what to check when the worker does not answer (where its URL is set). */
+    public KafkaConnectClient(String baseUrl, String username, String password, HttpSettings http,
+                              SecretRegistry secrets, Duration stateTimeout, String unreachableHint) {
         super(base(baseUrl), new ApiHttp(http, register(secrets, password),
                 username == null ? null : Credentials.basic(username, password == null ? "" : password),
-                "The Kafka Connect worker at " + baseUrl + " refused the request: check its REST authentication."));
+                "The Kafka Connect worker at " + baseUrl + " refused the request: check its REST authentication.",
+                unreachableHint));
         this.stateTimeout = stateTimeout;
     }
 
