@@ -7,7 +7,7 @@ import ccc.config.EnvironmentConfig;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
 import ccc.config.Problem;
-import ccc.config.Target;
+import ccc.config.TargetKind;
 import ccc.output.Console;
 import ccc.output.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -157,11 +157,11 @@ final class NewCommand extends CommandSupport {
      * class there: the FileStream connector that ships with Apache Kafka stands in for it.
      */
     private boolean standIn(EnvironmentConfig env) {
-        return env.target() == Target.KAFKA_CONNECT && !connectorClass.contains(".");
+        return env.kind() == TargetKind.KAFKA_CONNECT && !connectorClass.contains(".");
     }
 
     private String json(String connectorName, ConnectorKind type, EnvironmentConfig env) {
-        boolean cloud = env.target() == Target.CONFLUENT_CLOUD;
+        boolean cloud = env.kind() == TargetKind.CONFLUENT_CLOUD;
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("name", connectorName);
         ObjectNode config = root.putObject("config_nonsensitive");
@@ -198,7 +198,7 @@ final class NewCommand extends CommandSupport {
                     .append(" on this Kafka Connect worker.\n");
         }
         out.append("status: RUNNING            # RUNNING or PAUSED\n");
-        if (env.target() == Target.CONFLUENT_CLOUD) {
+        if (env.kind() == TargetKind.CONFLUENT_CLOUD) {
             out.append("service_account: SA_CHANGE_ME   # display name of the connector's service account\n");
         }
         out.append("topic: change-me          # the topic this ")

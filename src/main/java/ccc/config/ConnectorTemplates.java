@@ -104,7 +104,7 @@ public final class ConnectorTemplates {
 
     /** The template's file for the environment: its own, its target's, or the default. */
     private static Path pick(Info template, EnvironmentConfig environment, String file) {
-        for (String key : List.of(environment.name() + ".", environment.target().id() + ".", "")) {
+        for (String key : List.of(environment.name() + ".", environment.kind().id() + ".", "")) {
             Path candidate = template.directory().resolve(key + file);
             if (Files.isRegularFile(candidate)) {
                 return candidate;

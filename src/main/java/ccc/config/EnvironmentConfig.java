@@ -13,7 +13,7 @@ package ccc.config;
  */
 public record EnvironmentConfig(
         String name,
-        Target target,
+        TargetKind kind,
         String environmentId,
         String kafkaClusterId,
         String connectUrl,
@@ -28,24 +28,24 @@ public record EnvironmentConfig(
     }
 
     /** An environment without a sandbox port or data-plane endpoints. */
-    public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
+    public EnvironmentConfig(String name, TargetKind kind, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault, String namePrefix) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, null, DataPlane.NONE, null);
+        this(name, kind, environmentId, kafkaClusterId, connectUrl, vault, namePrefix, null, DataPlane.NONE, null);
     }
 
     /** An environment with no prefix of its own: {@link ProjectConfig} gives it the global one. */
-    public EnvironmentConfig(String name, Target target, String environmentId, String kafkaClusterId, String connectUrl,
+    public EnvironmentConfig(String name, TargetKind kind, String environmentId, String kafkaClusterId, String connectUrl,
                              VaultSettings vault) {
-        this(name, target, environmentId, kafkaClusterId, connectUrl, vault, null, null, DataPlane.NONE, null);
+        this(name, kind, environmentId, kafkaClusterId, connectUrl, vault, null, null, DataPlane.NONE, null);
     }
 
     public EnvironmentConfig withNamePrefix(String prefix) {
-        return new EnvironmentConfig(name, target, environmentId, kafkaClusterId, connectUrl, vault, prefix,
+        return new EnvironmentConfig(name, kind, environmentId, kafkaClusterId, connectUrl, vault, prefix,
                 sandboxKafkaPort, dataPlane, connectCredentials);
     }
 
-    /** A short description for headers: "env-abc123/lkc-xyz789" or the Connect URL. */
-    public String describeTarget() {
-        return target == Target.KAFKA_CONNECT ? connectUrl : environmentId + "/" + kafkaClusterId;
+    /** Where its connectors run, for headers: "env-abc123/lkc-xyz789" or the Connect URL. */
+    public String location() {
+        return kind == TargetKind.KAFKA_CONNECT ? connectUrl : environmentId + "/" + kafkaClusterId;
     }
 }

@@ -130,9 +130,9 @@ public final class ProjectConfigLoader {
 
     private static EnvironmentConfig environment(SourceDocument document, List<Problem> problems, String name,
                                                  JsonNode node) {
-        Target target = Target.fromId(YamlFields.string(node, "target"));
+        TargetKind target = TargetKind.fromId(YamlFields.string(node, "target"));
         if (target == null) {
-            target = Target.CONFLUENT_CLOUD;
+            target = TargetKind.CONFLUENT_CLOUD;
         }
         String connectUrl = YamlFields.string(node, "connect_url");
         VaultSettings vault = VaultSettings.DEFAULT;
@@ -140,16 +140,16 @@ public final class ProjectConfigLoader {
         if (vaultNode != null) {
             vault = vault(vaultNode);
         }
-        if (target != Target.KAFKA_CONNECT && node.has("sandbox")) {
+        if (target != TargetKind.KAFKA_CONNECT && node.has("sandbox")) {
             problems.add(Problem.error(Problem.Rule.SCHEMA, document.file(),
                     document.at("/environments/" + SchemaSupport.escape(name) + "/sandbox"),
                     "'sandbox' belongs to a kafka-connect environment",
                     "Move it to the environment that 'ccc sandbox' runs (target: kafka-connect), or remove it."));
         }
         return new EnvironmentConfig(name, target,
-                target == Target.CONFLUENT_CLOUD ? YamlFields.string(node, "environment_id") : null,
-                target == Target.CONFLUENT_CLOUD ? YamlFields.string(node, "kafka_cluster_id") : null,
-                target == Target.KAFKA_CONNECT && connectUrl != null ? withoutTrailingSlash(connectUrl) : null,
+                target == TargetKind.CONFLUENT_CLOUD ? YamlFields.string(node, "environment_id") : null,
+                target == TargetKind.CONFLUENT_CLOUD ? YamlFields.string(node, "kafka_cluster_id") : null,
+                target == TargetKind.KAFKA_CONNECT && connectUrl != null ? withoutTrailingSlash(connectUrl) : null,
                 vault, YamlFields.string(node, "name_prefix"),
                 YamlFields.positiveInt(YamlFields.mapping(node, "sandbox"), "kafka_port"),
                 dataPlane(document, problems, node, "/environments/" + SchemaSupport.escape(name)),
@@ -210,7 +210,7 @@ public final class ProjectConfigLoader {
                         || !(prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix))) {
                     continue;
                 }
-                boolean connect = environment.target() == Target.KAFKA_CONNECT;
+                boolean connect = environment.kind() == TargetKind.KAFKA_CONNECT;
                 String pointer = "/environments/" + environment.name() + (connect ? "/connect_url" : "/kafka_cluster_id");
                 problems.add(Problem.error(Problem.Rule.SHARED_TARGET, document.file(), document.at(pointer),
                         "environments '" + other.name() + "' and '" + environment.name() + "' share "
@@ -230,7 +230,7 @@ public final class ProjectConfigLoader {
 
     /** What an environment deploys to, comparable between environments; null when it is not known. */
     private static String targetIdentity(EnvironmentConfig environment) {
-        if (environment.target() == Target.KAFKA_CONNECT) {
+        if (environment.kind() == TargetKind.KAFKA_CONNECT) {
             return environment.connectUrl() == null ? null : "connect " + normalisedUrl(environment.connectUrl());
         }
         // A lkc- id is unique across Confluent Cloud: another environment id with it is a typo, not another cluster.

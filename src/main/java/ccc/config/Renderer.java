@@ -106,7 +106,7 @@ public final class Renderer {
             serviceAccount = applyServiceAccount(config, serviceAccount, environment, vars, problems);
         } else if ("SERVICE_ACCOUNT".equals(config.get("kafka.auth.mode"))
                 && !config.containsKey(DesiredConnector.SERVICE_ACCOUNT_KEY)
-                && environment.target() == Target.CONFLUENT_CLOUD) {
+                && environment.kind() == TargetKind.CONFLUENT_CLOUD) {
             problems.add(Problem.error(Problem.Rule.SERVICE_ACCOUNT, vars.file(), Location.NONE,
                     "kafka.auth.mode is SERVICE_ACCOUNT but no service account is named",
                     "Add 'service_account: <display name>' to this vars file."));
@@ -143,8 +143,8 @@ public final class Renderer {
         if (problems.stream().anyMatch(Problem::isError) || name == null) {
             return new Rendered(null, problems);
         }
-        addDeadLetterQueueDefaults(name, config, project.dlq(), environment.target(), json, problems);
-        if (environment.target() == Target.CONFLUENT_CLOUD) {
+        addDeadLetterQueueDefaults(name, config, project.dlq(), environment.kind(), json, problems);
+        if (environment.kind() == TargetKind.CONFLUENT_CLOUD) {
             warnKeysCloudClassesDoNotDefine(config, json, problems);
         }
         DesiredConnector connector = new DesiredConnector(name, directory, environment.name(), config, sensitive,
@@ -240,9 +240,9 @@ public final class Renderer {
                                               EnvironmentConfig environment, SourceDocument vars,
                                               List<Problem> problems) {
         String authMode = config.get("kafka.auth.mode");
-        if (environment.target() != Target.CONFLUENT_CLOUD) {
+        if (environment.kind() != TargetKind.CONFLUENT_CLOUD) {
             problems.add(Problem.warning(Problem.Rule.SERVICE_ACCOUNT, vars.file(), vars.at("/" + SERVICE_ACCOUNT_VAR),
-                    "service_account is ignored: " + environment.name() + " is a " + environment.target().id()
+                    "service_account is ignored: " + environment.name() + " is a " + environment.kind().id()
                             + " target, which has no Confluent Cloud service accounts",
                     "Remove it from this vars file."));
             return null;
@@ -285,7 +285,7 @@ public final class Renderer {
      * defines it, and a default the cluster drops would show as a change on every plan.
      */
     private static void addDeadLetterQueueDefaults(String name, Map<String, String> config, DlqSettings dlq,
-                                                   Target target, SourceDocument json, List<Problem> problems) {
+                                                   TargetKind target, SourceDocument json, List<Problem> problems) {
         if (!dlq.enabled() || ConnectorKind.of(config) != ConnectorKind.SINK
                 || "none".equalsIgnoreCase(config.getOrDefault("errors.tolerance", "").trim())) {
             return;
@@ -303,7 +303,7 @@ public final class Renderer {
                 config.put("errors.deadletterqueue.topic.name", topic);
             }
         }
-        if (target == Target.KAFKA_CONNECT) {
+        if (target == TargetKind.KAFKA_CONNECT) {
             config.putIfAbsent("errors.deadletterqueue.context.headers.enable", "true");
         }
     }

@@ -4,7 +4,7 @@ import ccc.CccException;
 import ccc.config.DesiredConnector;
 import ccc.config.EnvironmentConfig;
 import ccc.config.Problem;
-import ccc.config.Target;
+import ccc.config.TargetKind;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import java.net.URI;
@@ -57,7 +57,7 @@ public record SandboxSettings(String connectUrl, int connectPort, int kafkaPort,
         EnvironmentConfig local = workspace.environment(ENVIRONMENT).orElseThrow(() -> new CccException(
                 "ccc.yaml has no '" + ENVIRONMENT + "' environment, which 'ccc sandbox' starts a worker for. Add:\n"
                         + "  " + ENVIRONMENT + ":\n    target: kafka-connect\n    connect_url: http://localhost:8083"));
-        if (local.target() != Target.KAFKA_CONNECT) {
+        if (local.kind() != TargetKind.KAFKA_CONNECT) {
             throw new CccException("the '" + ENVIRONMENT + "' environment of ccc.yaml is not 'target: kafka-connect'; "
                     + "'ccc sandbox' starts a Kafka Connect worker for it at its connect_url.");
         }

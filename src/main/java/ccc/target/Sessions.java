@@ -33,7 +33,7 @@ public final class Sessions {
         }
         Environment variables = new Environment(env);
         VaultSecrets vault = new VaultSecrets(project, environment, variables, secrets, http);
-        return switch (environment.target()) {
+        return switch (environment.kind()) {
             case CONFLUENT_CLOUD -> new ConfluentCloudSession(project, environment, variables, vault, secrets, http);
             case KAFKA_CONNECT -> new KafkaConnectSession(project, environment, variables, vault, secrets, http);
         };

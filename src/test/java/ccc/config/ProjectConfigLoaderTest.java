@@ -79,10 +79,10 @@ class ProjectConfigLoaderTest {
         assertNull(config.digestKeyReference());
         assertEquals(List.of("dev"), List.copyOf(config.environments().keySet()));
         EnvironmentConfig dev = config.environments().get("dev");
-        assertEquals(new EnvironmentConfig("dev", Target.CONFLUENT_CLOUD, "env-abc123", "lkc-xyz789", null,
+        assertEquals(new EnvironmentConfig("dev", TargetKind.CONFLUENT_CLOUD, "env-abc123", "lkc-xyz789", null,
                 VaultSettings.DEFAULT, "peve-"), dev);
         assertEquals("peve-", dev.namePrefix(), "the global prefix is the environment's");
-        assertEquals("env-abc123/lkc-xyz789", dev.describeTarget());
+        assertEquals("env-abc123/lkc-xyz789", dev.location());
         assertEquals(new VaultSettings(null, null, VaultSettings.AuthMethod.TOKEN, null, null, null, 2),
                 dev.vault());
     }
@@ -138,11 +138,11 @@ class ProjectConfigLoaderTest {
                 VaultSettings.AuthMethod.JWT, "ccloud-prod", "vault", "github", 1),
                 config.environments().get("prod").vault());
         EnvironmentConfig local = config.environments().get("local");
-        assertEquals(Target.KAFKA_CONNECT, local.target());
+        assertEquals(TargetKind.KAFKA_CONNECT, local.kind());
         assertEquals("http://localhost:8083", local.connectUrl());
         assertNull(local.environmentId());
         assertNull(local.kafkaClusterId());
-        assertEquals("http://localhost:8083", local.describeTarget());
+        assertEquals("http://localhost:8083", local.location());
         assertEquals(VaultSettings.AuthMethod.APPROLE, local.vault().auth());
         assertTrue(config.isManaged("team-x"));
         assertTrue(!config.isManaged("peve-x") && !config.isManaged(null));
@@ -195,7 +195,7 @@ class ProjectConfigLoaderTest {
         assertEquals(List.of(), result.problems());
         assertEquals(List.of("dev", "cert", "prod", "local"),
                 List.copyOf(result.config().environments().keySet()));
-        assertEquals(Target.KAFKA_CONNECT, result.config().environments().get("local").target());
+        assertEquals(TargetKind.KAFKA_CONNECT, result.config().environments().get("local").kind());
     }
 
     // --- errors, each with its place in the file

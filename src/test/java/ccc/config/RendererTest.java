@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RendererTest {
 
-    private static final EnvironmentConfig DEV = new EnvironmentConfig("dev", Target.CONFLUENT_CLOUD, "env-abc123",
+    private static final EnvironmentConfig DEV = new EnvironmentConfig("dev", TargetKind.CONFLUENT_CLOUD, "env-abc123",
             "lkc-xyz789", null, VaultSettings.DEFAULT);
-    private static final EnvironmentConfig LOCAL = new EnvironmentConfig("local", Target.KAFKA_CONNECT, null, null,
+    private static final EnvironmentConfig LOCAL = new EnvironmentConfig("local", TargetKind.KAFKA_CONNECT, null, null,
             "http://localhost:8083", VaultSettings.DEFAULT);
 
     @TempDir

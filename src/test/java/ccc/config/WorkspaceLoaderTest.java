@@ -39,7 +39,7 @@ class WorkspaceLoaderTest {
         }
         assertEquals(DeclaredState.PAUSED, workspace.connectors("prod").get(1).state());
         assertEquals("5000", workspace.connectors("prod").get(0).config().get("flush.size"));
-        assertEquals(Target.KAFKA_CONNECT, workspace.environment("local").orElseThrow().target());
+        assertEquals(TargetKind.KAFKA_CONNECT, workspace.environment("local").orElseThrow().kind());
         assertTrue(workspace.environment("qa").isEmpty());
     }
 

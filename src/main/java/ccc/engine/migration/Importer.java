@@ -9,7 +9,7 @@ import ccc.config.EnvironmentConfig;
 import ccc.config.Problem;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
-import ccc.config.Target;
+import ccc.config.TargetKind;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
 import ccc.engine.Suggestions;
@@ -115,7 +115,7 @@ public final class Importer {
         }
         String vaultPath = request.vaultPath() != null ? request.vaultPath()
                 : "secret/" + stemOf(prefix, "").replaceAll("[-_.]+$", "") + "/{connector}";
-        Translator translator = new Translator(environment.target(), stem -> vaultPath.replace("{connector}", stem)
+        Translator translator = new Translator(environment.kind(), stem -> vaultPath.replace("{connector}", stem)
                 .replace("{env}", request.environment()));
 
         List<Imported> imported = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class Importer {
         }
         RunState running = RunState.of(state);
         out.append("status: ").append(running.notRunning() ? "PAUSED" : "RUNNING").append('\n');
-        if (environment.target() == Target.CONFLUENT_CLOUD
+        if (environment.kind() == TargetKind.CONFLUENT_CLOUD
                 && "SERVICE_ACCOUNT".equals(translation.nonsensitive().get("kafka.auth.mode"))) {
             String account = request.serviceAccount() == null ? SERVICE_ACCOUNT_PLACEHOLDER : request.serviceAccount();
             out.append("service_account: ").append(yamlScalar(account))

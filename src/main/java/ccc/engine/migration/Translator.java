@@ -1,7 +1,7 @@
 package ccc.engine.migration;
 
 import ccc.config.ConnectorKind;
-import ccc.config.Target;
+import ccc.config.TargetKind;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,14 +84,14 @@ public final class Translator {
             "(?i).*(password|passphrase|secret|token|credential|credentials\\.json|private\\.key|\\.key|jaas\\.config"
                     + "|sas\\.key|connection\\.string|user\\.info|api\\.key)$");
 
-    private final Target target;
+    private final TargetKind target;
     private final VaultPaths vault;
 
     /**
      * @param target the kind of remote the environment is: Confluent Cloud gets the class mapping
      * @param vault where the secrets of each connector are to be kept in Vault
      */
-    public Translator(Target target, VaultPaths vault) {
+    public Translator(TargetKind target, VaultPaths vault) {
         this.target = target;
         this.vault = vault;
     }
@@ -116,7 +116,7 @@ public final class Translator {
         List<String> notes = new ArrayList<>();
         Map<String, String> secretsFound = new LinkedHashMap<>();
         boolean mapped = false;
-        if (target == Target.CONFLUENT_CLOUD) {
+        if (target == TargetKind.CONFLUENT_CLOUD) {
             Optional<ClassMappings.Mapping> mapping = ClassMappings.of(originalClass);
             if (mapping.isPresent()) {
                 kind = mapping.get().kind();

@@ -1,13 +1,13 @@
 package ccc.config;
 
-/** What kind of Connect service an environment's connectors run on. */
-public enum Target {
+/** What kind of Connect service an environment's connectors run on: the kind of remote a target session talks to. */
+public enum TargetKind {
     CONFLUENT_CLOUD("confluent-cloud"),
     KAFKA_CONNECT("kafka-connect");
 
     private final String id;
 
-    Target(String id) {
+    TargetKind(String id) {
         this.id = id;
     }
 
@@ -15,8 +15,8 @@ public enum Target {
         return id;
     }
 
-    public static Target fromId(String id) {
-        for (Target target : values()) {
+    public static TargetKind fromId(String id) {
+        for (TargetKind target : values()) {
             if (target.id.equals(id)) {
                 return target;
             }
