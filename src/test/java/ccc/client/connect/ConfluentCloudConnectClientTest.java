@@ -121,6 +121,47 @@ class ConfluentCloudConnectClientTest {
     }
 
     @Test
+    void recordedAnswerShapesAreRead() {
+        // What recorded real answers add to the OpenAPI examples: extensions, type "unknown", and the
+        // real reasons of a rejected update in validation_errors and errors_from_trace.
+        server.enqueue(json(200, q("""
+                {'odd': {
+                   'id': {'id': 'lcc-odd01', 'id_type': 'ID'},
+                   'info': {'name': 'odd', 'type': 'unknown', 'config': {'connector.class': 'CustomThing'}},
+                   'extensions': {'whatever': {'nested': true}},
+                   'status': {'name': 'odd', 'type': 'unknown',
+                              'connector': {'state': 'FAILED', 'worker_id': 'w1',
+                                            'trace': 'Unable to validate configuration. If an update was made'},
+                              'tasks': [{'id': 0, 'state': 'STOPPED', 'worker_id': 'w1', 'msg': ''}],
+                              'validation_errors': ['flush.size must be at least 1000'],
+                              'errors_from_trace': [{'error': 'Invalid value -1 for flush.size'}],
+                              'override_message': '', 'error_summary': ''}}}
+                """)));
+
+        RemoteConnector odd = client().list().get("odd");
+
+        assertEquals("unknown", odd.type());
+        assertEquals(List.of("flush.size must be at least 1000", "Invalid value -1 for flush.size"),
+                odd.status().validationErrors());
+        assertEquals(ccc.plan.RunState.STOPPED, odd.status().tasks().get(0).runState());
+    }
+
+    @Test
+    void anEmptyClusterMayBeAnsweredWithAnArray() {
+        server.enqueue(json(200, "[]"));
+        assertTrue(client().list().isEmpty());
+    }
+
+    @Test
+    void aDeleteAnswered200WithAnErrorIsAFailure() {
+        server.enqueue(json(200, "{\"error\": \"connector is being provisioned\"}"));
+        ApiException e = assertThrows(ApiException.class, () -> client().delete("a"));
+        assertTrue(e.getMessage().contains("connector is being provisioned"), e.getMessage());
+        server.enqueue(json(200, "{\"error\": null}"));
+        client().delete("a");
+    }
+
+    @Test
     void maskedValuesOnReadStayMasked() {
         server.enqueue(json(200, q("""
                 {'c': {'id': {'id': 'lcc-1'}, 'info': {'type': 'sink', 'config': {
