@@ -79,8 +79,11 @@ public final class Applier {
             }
         }
         List<Settling> pending = new ArrayList<>();
-        for (List<Action> phase : List.of(deletes, others.stream().filter(a -> !outcomes.containsKey(a.connector()))
-                .toList())) {
+        for (boolean deleting : new boolean[] {true, false}) {
+            List<Action> phase = deleting ? deletes : others.stream()
+                    .filter(a -> !outcomes.containsKey(a.connector()))
+                    .filter(a -> !takesOverFromAFailedDelete(a, outcomes))
+                    .toList();
             for (Sent sent : sendAll(phase, desired, before, mover)) {
                 if (sent.outcome() != null) {
                     progress.accept(sent.outcome());
@@ -91,12 +94,28 @@ public final class Applier {
                 }
             }
         }
+        for (Action action : others) {
+            if (!outcomes.containsKey(action.connector())) {
+                Outcome skipped = new Outcome(action.connector(), action.type(), Outcome.Result.SKIPPED, null,
+                        "not sent: " + action.renamedFrom() + ", whose data it takes over, could not be deleted, and two "
+                                + "connectors must never run on the same data; fix that and apply again");
+                progress.accept(skipped);
+                outcomes.put(action.connector(), skipped);
+            }
+        }
         Map<String, Action> byName = new LinkedHashMap<>();
         plan.changes().forEach(action -> byName.put(action.connector(), action));
         for (Outcome outcome : awaitAll(pending, byName, mover)) {
             outcomes.put(outcome.connector(), outcome);
         }
         return List.copyOf(outcomes.values());
+    }
+
+    /** A create that takes over the data of a connector whose delete just failed must wait. */
+    private static boolean takesOverFromAFailedDelete(Action action, Map<String, Outcome> outcomes) {
+        Outcome old = action.renamedFrom() == null || action.type() == ActionType.MOVE ? null
+                : outcomes.get(action.renamedFrom());
+        return old != null && old.action() == ActionType.DELETE && !old.ok();
     }
 
     /** A change as sent: its outcome when it is already known, or what to watch for. */

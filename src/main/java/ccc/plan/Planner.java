@@ -55,7 +55,7 @@ public final class Planner {
             draft = rule.apply(draft);
         }
         List<Notice> notices = notices(environment, wanted, managed, draft.actions(), options, draft.notices());
-        if (!options.carryOffsets()) {
+        if (!options.carryOffsets() || !options.prune()) {
             notices.addAll(RenameRule.unfinishedMoveNotices(draft, environment));
         }
         return new Plan(environment, options.sensitiveMode(), draft.actions(), draft.refusals(),

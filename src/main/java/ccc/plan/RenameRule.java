@@ -117,7 +117,9 @@ final class RenameRule implements SafetyRule {
                 moves.put(takeover.action().connector(), takeover.from().keySet().iterator().next());
             }
         }
-        Map<String, String> unfinished = unfinishedMoves(draft, involved);
+        // Completing a move deletes a connector no plan action names: only with --prune as well, so that a
+        // paused orphan that merely shares data is never deleted by a guess.
+        Map<String, String> unfinished = draft.options().prune() ? unfinishedMoves(draft, involved) : Map.of();
         Set<String> movedAway = new TreeSet<>(moves.values());
         movedAway.addAll(unfinished.values());
         List<Action> result = new ArrayList<>();
@@ -233,7 +235,7 @@ final class RenameRule implements SafetyRule {
         unfinishedMoves(draft, Set.of()).forEach((connector, old) -> notices.add(new Notice(connector,
                 Notice.Kind.UNFINISHED_MOVE, connector + " and " + old + " (" + state(draft, old) + ", leaving the "
                 + "repository) move the same data: this looks like a move from " + old + " that did not finish",
-                "ccc apply --env " + environment + " --carry-offsets " + connector + " completes it (" + old
+                "ccc apply --env " + environment + " --carry-offsets --prune " + connector + " completes it (" + old
                         + " is deleted once " + connector + " runs)")));
         return notices;
     }

@@ -171,20 +171,23 @@ class MoveEndToEndTest {
         Cli.Result noFlag = ccc("plan", "--env", "dev", "--output", "json");
         JsonNode notices = Json.MAPPER.readTree(noFlag.out()).path("notices");
         assertTrue(notices.toString().contains("unfinished-move")
-                && notices.toString().contains("--carry-offsets peve-blob-02"), noFlag.toString());
+                && notices.toString().contains("--carry-offsets --prune peve-blob-02"), noFlag.toString());
         assertTrue(cloud.connectors.containsKey("peve-blob-01"), "without the flag nothing is deleted");
+        Cli.Result withoutPrune = ccc("apply", "--env", "dev", "--carry-offsets");
+        assertTrue(cloud.connectors.containsKey("peve-blob-01"),
+                "completing a move deletes a connector no action names: never without --prune: " + withoutPrune);
 
-        Cli.Result plan = ccc("plan", "--env", "dev", "--carry-offsets", "--output", "json");
+        Cli.Result plan = ccc("plan", "--env", "dev", "--carry-offsets", "--prune", "--output", "json");
         JsonNode move = Json.MAPPER.readTree(plan.out()).path("actions").get(0);
         assertEquals("move", move.path("action").asText(), plan.toString());
         assertEquals("peve-blob-01", move.path("renamed_from").asText());
         assertTrue(move.path("completes_move").asBoolean(), plan.toString());
-        assertTrue(ccc("plan", "--env", "dev", "--carry-offsets").out()
+        assertTrue(ccc("plan", "--env", "dev", "--carry-offsets", "--prune").out()
                 .contains(">> peve-blob-02  will complete its move from peve-blob-01"));
 
         cloud.connectors.get("peve-blob-02").pollsUntilState = 1; // whatever held it up is over
         long creates = cloud.count("POST ");
-        Cli.Result completed = ccc("apply", "--env", "dev", "--carry-offsets");
+        Cli.Result completed = ccc("apply", "--env", "dev", "--carry-offsets", "--prune");
         assertEquals(0, completed.exitCode(), completed.toString());
         assertTrue(completed.err().contains("ok      peve-blob-02 (move): moved from peve-blob-01"), completed.toString());
         assertEquals(creates, cloud.count("POST "), "completing a move creates nothing");

@@ -177,6 +177,19 @@ class PlanApplyEndToEndTest {
     }
 
     @Test
+    void aRenameWhoseOldConnectorCannotBeDeletedCreatesNothing() {
+        applyAll();
+        blob("peve-blob-02", "1000", "RUNNING");
+        cloud.deleteError = "connector is being provisioned";
+        Cli.Result apply = ccc("apply", "--env", "dev", "--auto-approve", "--allow-offset-loss");
+        assertEquals(1, apply.exitCode(), apply.toString());
+        assertTrue(cloud.connectors.containsKey("peve-blob-01"));
+        assertFalse(cloud.connectors.containsKey("peve-blob-02"),
+                "two connectors must never run on the same data: " + apply);
+        assertTrue(apply.out().contains("could not be deleted"), apply.toString());
+    }
+
+    @Test
     void anUndefinedKeyIsAWarningNotAChangeForEver() throws Exception {
         Repo.connector(root, "dev", "ccloud-gen-01", """
                 {"name": "peve-gen-01",

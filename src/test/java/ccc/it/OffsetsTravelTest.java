@@ -145,11 +145,11 @@ class OffsetsTravelTest {
         assertNotNull(statusOrNull("peve-travel-int-new"));
 
         sink(root, "peve-travel-int-new", topic, dir.resolve("int-new.txt"));
-        Cli.Result plan = ccc(root, "plan", "--env", "local", "--carry-offsets");
+        Cli.Result plan = ccc(root, "plan", "--env", "local", "--carry-offsets", "--prune");
         assertTrue(plan.out().contains(">> peve-travel-int-new  will complete its move from peve-travel-int-old"),
                 plan.toString());
         Cli.Result completed = ccc(root, Stream.concat(Stream.of("apply", "--env", "local", "--auto-approve",
-                "--carry-offsets"), Stream.of(FAST)).toArray(String[]::new));
+                "--carry-offsets", "--prune"), Stream.of(FAST)).toArray(String[]::new));
         assertEquals(0, completed.exitCode(), completed.toString());
         assertFalse(worker.list().containsKey("peve-travel-int-old"));
         produce(topic, "d1");

@@ -362,8 +362,15 @@ class RenameRuleTest {
         List<ActualConnectorState> cluster = new ArrayList<>(halfDone.cluster());
         cluster.add(new ActualConnectorState("peve-old", null, SINK, "PAUSED"));
         Case withOld = new Case(cluster, halfDone.repo(), Map.of(), null, false, Set.of(), Set.of(), false);
+        Case withOldPruning = new Case(cluster, halfDone.repo(), Map.of(), null, true, Set.of(), Set.of(), false);
 
-        Plan carried = withOld.plan(false, true);
+        Plan notPruning = withOld.plan(false, true);
+        assertEquals(Map.of("peve-new", ActionType.NO_OP, "peve-old", ActionType.ORPHAN), actions(notPruning),
+                "completing deletes peve-old, which no action names: only with --prune");
+        assertTrue(notPruning.notices(Notice.Kind.UNFINISHED_MOVE).get(0).fix()
+                .contains("--carry-offsets --prune peve-new"), notPruning.notices().toString());
+
+        Plan carried = withOldPruning.plan(false, true);
         assertTrue(carried.refusals().isEmpty(), carried.refusals().toString());
         assertEquals(1, carried.actions().size(), carried.actions().toString());
         Action move = carried.actions().get(0);
@@ -374,7 +381,7 @@ class RenameRuleTest {
         Plan plain = withOld.plan(false, false);
         assertEquals(Map.of("peve-new", ActionType.NO_OP, "peve-old", ActionType.ORPHAN), actions(plain));
         assertTrue(plain.notices(Notice.Kind.UNFINISHED_MOVE).get(0).fix()
-                .contains("ccc apply --env dev --carry-offsets peve-new"), plain.notices().toString());
+                .contains("ccc apply --env dev --carry-offsets --prune peve-new"), plain.notices().toString());
 
         List<ActualConnectorState> running = new ArrayList<>(halfDone.cluster());
         running.add(running("peve-old", SINK));
