@@ -172,6 +172,16 @@ public final class Migration {
                         : OffsetCarry.usableBy(desired.config(), read);
                 counts[0] = read.size();
                 counts[1] = carried.size();
+                if (carried.size() < read.size() && request.offsets() == null && !request.allowOffsetLoss()
+                        && !conversion.startsWith("none")) {
+                    // The target would start from scratch on what the source read: refused before it exists.
+                    throw CccException.refused(request.source() + " has " + count(read.size()) + " but " + target
+                            + " would carry only " + carried.size() + " of them (the others are for topics it does not "
+                            + "read): it would re-read or skip that data. Make " + target + " read the same topics, "
+                            + "or pass --allow-offset-loss. " + request.source() + " is left "
+                            + (request.execute() ? "stopped; resume it with: curl -X PUT " + url + "/connectors/"
+                            + request.source() + "/resume" : "as it is") + ".");
+                }
                 record((request.execute() ? "read " : "read (now, and again once it is stopped) ")
                         + count(read.size()) + (request.offsets() != null ? " from the offsets file"
                         : " of " + request.source()) + "; " + carried.size() + " to carry", request.execute()

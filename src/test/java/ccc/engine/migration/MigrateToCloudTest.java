@@ -198,6 +198,21 @@ class MigrateToCloudTest {
     }
 
     @Test
+    void aSinkThatWouldStartFromScratchIsRefusedNotReportedAsCarried() {
+        Repo.connector(root, "dev", "ccloud-orders-blob-sink", """
+                {"name": "peve-orders-blob-sink",
+                 "config_nonsensitive": {"connector.class": "AzureBlobSink", "kafka.auth.mode": "SERVICE_ACCOUNT",
+                                         "topics": "payments", "tasks.max": "1"}}
+                """, "service_account: SA_BLOB\n");
+        Cli.Result refused = migrate("--execute", "--delete-source");
+        assertEquals(1, refused.exitCode(), "the cutover stops at the offsets step: " + refused);
+        assertTrue(refused.err().contains("would carry only 0 of them"), refused.toString());
+        assertTrue(refused.out().contains("/connectors/orders-blob-sink/resume"), refused.toString());
+        assertTrue(present, "the source is not deleted");
+        assertTrue(cloud.writes().isEmpty(), "nothing created: " + cloud.writes());
+    }
+
+    @Test
     void aSourceWhoseOffsetsCannotBeConvertedIsRefusedBeforeAnythingChanges() {
         Repo.connector(root, "dev", "ccloud-orders-blob-sink", """
                 {"name": "peve-orders-blob-sink",
