@@ -24,6 +24,7 @@ import ccc.plan.RuleId;
 import ccc.plan.Planner;
 import ccc.plan.SensitiveDigest;
 import ccc.secret.Masks;
+import ccc.secret.SecretLikeness;
 import ccc.secret.SecretRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,9 +48,6 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
-    /** Key names that hold secrets in the plugins the bank uses; only ever used to mask more, never less. */
-    private static final Pattern SECRET_LIKE_KEY =
-            Pattern.compile("(?i).*(password|secret|token|credential|private|\\.key)$");
 
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
                                    Session access, SecretRegistry registry) {
@@ -248,7 +246,7 @@ public final class PlanBuilder {
             connector.config().forEach((key, value) -> {
                 boolean declaredPlain = declared != null && declared.config().containsKey(key)
                         && !declared.sensitive().containsKey(key);
-                boolean secret = !declaredPlain && (sensitive.contains(key) || secretByName(key));
+                boolean secret = !declaredPlain && (sensitive.contains(key) || secretByName(key, value));
                 if (secret && !Masks.isMasked(value)) {
                     registry.register(value);
                     registry.registerKey(key);
@@ -262,9 +260,9 @@ public final class PlanBuilder {
         return protectedStates;
     }
 
-    private static boolean secretByName(String key) {
+    private static boolean secretByName(String key, String value) {
         // Keys the server adds are never secret because of their name: valid.kafka.api.key holds "true".
-        return !IgnoredKeys.DEFAULT.ignores(key) && SECRET_LIKE_KEY.matcher(key).matches();
+        return !IgnoredKeys.DEFAULT.ignores(key) && SecretLikeness.looksSecret(key, value);
     }
 
     public static ActualConnectorState toActual(RemoteConnector connector) {

@@ -75,4 +75,20 @@ class PlanBuilderTest {
         assertEquals("FATAL: authentication failed for user with ******** (sensitive: true)",
                 registry.scrub("FATAL: authentication failed for user with repo-literal-s3cret (sensitive: true)"));
     }
+
+    @Test
+    void plainSecretsAWorkerReturnsUnderKeysNoRepositoryDeclaresAreMaskedByKeyOrValue() {
+        ActualConnectorState actual = new ActualConnectorState("peve-a", null, Map.of(
+                "connector.class", "JdbcSink",
+                "consumer.override.sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"CANARYjaas42\";",
+                "value.converter.basic.auth.user.info", "sr-user:CANARYsr99",
+                "topics", "orders-topic"), "RUNNING");
+        SecretRegistry registry = new SecretRegistry();
+        ActualConnectorState safe = PlanBuilder.protectSecrets(List.of(actual), List.of(), registry).get(0);
+        assertEquals(SecretRegistry.MASK, safe.config().get("consumer.override.sasl.jaas.config"));
+        assertEquals(SecretRegistry.MASK, safe.config().get("value.converter.basic.auth.user.info"));
+        assertEquals("orders-topic", safe.config().get("topics"));
+        org.junit.jupiter.api.Assertions.assertFalse(registry.scrub("echo: sr-user:CANARYsr99").contains("CANARY"),
+                "the value joins the scrubber, for traces that echo it");
+    }
 }

@@ -2,6 +2,7 @@ package ccc.engine.migration;
 
 import ccc.config.ConnectorKind;
 import ccc.config.TargetKind;
+import ccc.secret.SecretLikeness;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,9 +81,6 @@ public final class Translator {
             "keyfile", "snowflake.private.key", "snowflake.private.key.passphrase", "sasl.jaas.config",
             "kafka.api.key", "kafka.api.secret", "connect.cosmos.master.key");
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passphrase|secret|token|credential|credentials\\.json|private\\.key|\\.key|jaas\\.config"
-                    + "|sas\\.key|connection\\.string|user\\.info|api\\.key)$");
 
     private final TargetKind target;
     private final VaultPaths vault;
@@ -170,10 +168,7 @@ public final class Translator {
         if (key.equals("connector.class") || key.equals("kafka.auth.mode")) {
             return false;
         }
-        String lower = value == null ? "" : value.toLowerCase(Locale.ROOT);
-        boolean credentialsInside = lower.contains("password=") || Pattern.compile("://[^/@\\s]+:[^/@\\s]+@")
-                .matcher(lower).find();
-        return SENSITIVE_KEYS.contains(key) || SECRET_NAME.matcher(key).matches() || credentialsInside;
+        return SENSITIVE_KEYS.contains(key) || SecretLikeness.looksSecret(key, value);
     }
 
     private static String selfManagedOnly(String key) {
