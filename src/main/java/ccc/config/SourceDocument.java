@@ -178,6 +178,12 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
      * UTF-8. At most {@link #MAX_FILE_BYTES} and one more are read, whatever size the file system reports.
      */
     private static String read(Path file) throws Unparseable {
+        if (Files.isSymbolicLink(file)) {
+            // A link may point anywhere on the machine (/etc/shadow): its lines would be echoed in problems.
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE,
+                    "this is a symbolic link: ccc reads only files kept in the repository",
+                    "Replace the link with the file itself."));
+        }
         if (Files.isDirectory(file)) {
             throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "this is a directory, not a file",
                     "Replace it with the file " + file.getFileName() + ", or rename it."));

@@ -480,4 +480,16 @@ class SourceDocumentTest {
         assertTrue(problem.message().contains(expected), problem.message());
         assertFalse(problem.message().contains(file.toString()), "the path is said once: " + problem.format());
     }
+
+    @org.junit.jupiter.api.Test
+    void aSymbolicLinkIsNotFollowedNorItsContentEchoed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path outside = java.nio.file.Files.writeString(dir.resolve("outside.txt"), "root:CANARYhash:1\n");
+        java.nio.file.Path link = dir.resolve("dev-vars.yaml");
+        java.nio.file.Files.createSymbolicLink(link, outside);
+        SourceDocument.Unparseable e = org.junit.jupiter.api.Assertions.assertThrows(SourceDocument.Unparseable.class,
+                () -> SourceDocument.parseYaml(link));
+        org.junit.jupiter.api.Assertions.assertTrue(e.problem().message().contains("symbolic link"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(e.problem().toString().contains("CANARY"));
+    }
 }
