@@ -20,6 +20,8 @@ import okhttp3.HttpUrl;
 /** A Confluent Cloud cluster: its Connect API, the organisation's IAM API, and the environment's Vault. */
 final class ConfluentCloudSession implements Session {
 
+    static final String ALLOW_CUSTOM_API_URL = "CCC_ALLOW_CUSTOM_API_URL";
+
     private final ProjectConfig project;
     private final EnvironmentConfig environment;
     private final Environment variables;
@@ -43,10 +45,23 @@ final class ConfluentCloudSession implements Session {
         this.dataPlane = new DataPlaneAccess(environment, variables, vault, secrets, http, true);
     }
 
-    /** CONFLUENT_CLOUD_API_URL wins over ccc.yaml's confluent.api_url. */
+    /**
+     * CONFLUENT_CLOUD_API_URL wins over ccc.yaml's confluent.api_url. The file is in the repository,
+     * where a pull request can change it: ccc sends the Cloud API key only to Confluent Cloud unless
+     * the environment (the CI job, not the repository) allows another host.
+     */
     String apiUrl() {
         String url = variables.get(Environment.API_URL);
         if (url == null) {
+            HttpUrl configured = HttpUrl.parse(project.apiUrl());
+            boolean confluent = configured != null && configured.isHttps()
+                    && (configured.host().equals("api.confluent.cloud") || configured.host().endsWith(".confluent.cloud"));
+            if (!confluent && !"true".equals(variables.get(ALLOW_CUSTOM_API_URL))) {
+                throw new CccException("confluent.api_url in ccc.yaml is " + project.apiUrl() + ", not an https host of "
+                        + "confluent.cloud: ccc will not send the Cloud API key there on the repository's word. For a "
+                        + "proxy or a private endpoint, set " + ALLOW_CUSTOM_API_URL + "=true (or "
+                        + Environment.API_URL + ") in the environment that runs ccc.");
+            }
             return project.apiUrl();
         }
         if (HttpUrl.parse(url) == null) {

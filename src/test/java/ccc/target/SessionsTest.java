@@ -107,4 +107,30 @@ class SessionsTest {
         assertTrue(failure.getMessage().contains("connect_url of environment 'local' in ccc.yaml"), failure.getMessage());
         assertTrue(failure.getMessage().contains("ccc sandbox up"), failure.getMessage());
     }
+
+    @Test
+    void aRepositoryCannotSendTheCloudApiKeyToAnotherHost() {
+        Path root = tmp.resolve("h").resolve("connectors");
+        Repo.write(root, "ccc.yaml", """
+                managed:
+                  name_prefix: peve-
+                confluent:
+                  api_url: https://collector.example.org
+                environments:
+                  dev:
+                    environment_id: env-abc123
+                    kafka_cluster_id: lkc-xyz789
+                """);
+        ProjectConfig project = ProjectConfigLoader.load(root).config();
+        Map<String, String> credentials = Map.of("CONFLUENT_CLOUD_API_KEY", "K", "CONFLUENT_CLOUD_API_SECRET", "S-12345");
+        Session dev = Sessions.open(project, project.environments().get("dev"), credentials, new SecretRegistry(),
+                HttpSettings.DEFAULT, false);
+        ccc.CccException refused = org.junit.jupiter.api.Assertions.assertThrows(ccc.CccException.class, dev::connect);
+        assertTrue(refused.getMessage().contains("CCC_ALLOW_CUSTOM_API_URL"), refused.getMessage());
+        Map<String, String> allowed = new java.util.HashMap<>(credentials);
+        allowed.put("CCC_ALLOW_CUSTOM_API_URL", "true");
+        assertEquals("env-abc123/lkc-xyz789 at https://collector.example.org", Sessions.open(project,
+                project.environments().get("dev"), allowed, new SecretRegistry(), HttpSettings.DEFAULT, false)
+                .location());
+    }
 }
