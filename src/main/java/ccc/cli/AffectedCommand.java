@@ -58,11 +58,7 @@ final class AffectedCommand extends CommandSupport {
                     .findFirst().orElse("cannot load " + root.root.resolve(ProjectConfigLoader.FILE_NAME)));
         }
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(environments));
-        List<String> unknown = wanted.stream().filter(name -> !config.environments().containsKey(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw CccException.usage("unknown environment" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + "; ccc.yaml declares " + String.join(", ", config.environments().keySet()));
-        }
+        requireEnvironments(config, wanted);
         Map<String, List<String>> touched = new LinkedHashMap<>();
         if (all) {
             wanted.forEach(name -> touched.put(name, List.of()));

@@ -3,7 +3,6 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.config.Problem;
 import ccc.config.Workspace;
-import ccc.config.WorkspaceLoader;
 import ccc.engine.HealthCheck;
 import ccc.output.AlertReport;
 import ccc.output.Console;
@@ -61,11 +60,7 @@ final class AlertCommand extends CommandSupport {
     public Integer call() {
         Console console = console(output);
         String env = environment.name;
-        Workspace workspace = WorkspaceLoader.load(root.root, env);
-        if (workspace.config() != null && workspace.environment(env).isEmpty()) {
-            throw CccException.usage("unknown environment '" + env + "'; ccc.yaml declares "
-                    + String.join(", ", workspace.config().environments().keySet()));
-        }
+        Workspace workspace = load(root, env);
         HealthCheck.Result result;
         if (workspace.config() == null) {
             result = HealthCheck.failed(env, null, workspace.errors().stream().findFirst().map(Problem::sentence)

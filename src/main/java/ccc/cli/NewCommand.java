@@ -96,12 +96,7 @@ final class NewCommand extends CommandSupport {
                     .findFirst().orElse("ccc.yaml is unusable"));
         }
         List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
-        for (String environment : targets) {
-            if (!project.environments().containsKey(environment)) {
-                throw new CccException("unknown environment '" + environment + "'. Known environments: "
-                        + String.join(", ", project.environments().keySet()) + ".");
-            }
-        }
+        CommandSupport.requireEnvironments(project, targets);
         // Each environment may have its own name prefix: the default name follows it there.
         Map<String, String> names = new LinkedHashMap<>();
         for (String environment : targets) {

@@ -2,6 +2,7 @@ package ccc.cli;
 
 import ccc.CccException;
 import ccc.config.ConnectorTemplates;
+import ccc.config.DesiredConnector;
 import ccc.config.Problem;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
@@ -61,12 +62,7 @@ final class NewFromTemplate {
                     .map(Problem::sentence).findFirst().orElse("ccc.yaml is unusable"));
         }
         List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
-        for (String environment : targets) {
-            if (!project.environments().containsKey(environment)) {
-                throw new CccException("unknown environment '" + environment + "'. Known environments: "
-                        + String.join(", ", project.environments().keySet()) + ".");
-            }
-        }
+        CommandSupport.requireEnvironments(project, targets);
         String name = connectorName != null ? connectorName : defaultName.apply(project.namePrefix());
         Map<Path, String> files = ConnectorTemplates.scaffold(root, template, directory, name, project, targets);
         List<String> taken = files.keySet().stream().filter(Files::exists).map(Path::toString).toList();
@@ -96,7 +92,10 @@ final class NewFromTemplate {
                     + "'.");
             return ExitCode.OK;
         }
-        console.info(new ProblemReport(mine, 0, workspace.environments()).text(console).stripTrailing());
+        List<DesiredConnector> rendered = workspace.connectors().stream()
+                .filter(c -> root.resolve(c.directory()).equals(directory)).toList();
+        console.info(new ProblemReport(mine, ProblemReport.Scope.of(rendered, workspace.environments())).text(console)
+                .stripTrailing());
         console.println("The template does not meet the repository's standards yet: fix the files above (and the "
                 + "template), then run 'ccc validate --root " + root + "'.");
         return mine.stream().anyMatch(Problem::isError) ? ExitCode.ERROR : ExitCode.OK;

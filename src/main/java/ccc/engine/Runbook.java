@@ -13,7 +13,6 @@ import ccc.config.DesiredConnector;
 import ccc.config.Workspace;
 import ccc.secret.SecretRegistry;
 import ccc.target.Session;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,13 +94,14 @@ public final class Runbook {
         Set<String> names = new LinkedHashSet<>();
         requested.forEach(name -> names.add(workspace.connectorName(environment, name)));
         for (String name : names) {
+            if (!cluster.containsKey(name)) {
+                List<String> inScope = cluster.keySet().stream().filter(this::inScope).toList();
+                throw new CccException("no connector named '" + name + "' in " + environment + " ("
+                        + session.location() + ")" + Suggestions.closestConnector(name, workspace, environment, inScope));
+            }
             if (!inScope(name)) {
                 throw CccException.refused("'" + name + "' is outside the managed prefix '"
                         + workspace.config().namePrefix(environment) + "'; pass --any-name to act on another team's connector.");
-            }
-            if (!cluster.containsKey(name)) {
-                throw new CccException("no connector named '" + name + "' in " + environment + " ("
-                        + session.location() + ")" + Suggestions.closest(name, new ArrayList<>(cluster.keySet())));
             }
         }
         return List.copyOf(names);

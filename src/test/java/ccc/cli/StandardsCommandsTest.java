@@ -90,7 +90,7 @@ class StandardsCommandsTest {
 
         Cli.Result validate = Cli.run("validate", "--root", root.toString());
         assertEquals(0, validate.exitCode(), validate::toString);
-        assertEquals("Valid: 16 connectors in dev, cert, prod, local.\n", validate.out(), "no warnings either");
+        assertEquals("Valid: 4 connectors in 4 environments (16 configs).\n", validate.out(), "no warnings either");
 
         String dev = Repo.read(root.resolve("ccloud-orders-blob-sink-02/dev-ccloud-orders-blob-sink-02.json"));
         assertTrue(dev.contains("\"name\": \"peve-orders-blob-sink-02\""), dev);

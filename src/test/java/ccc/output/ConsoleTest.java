@@ -59,13 +59,14 @@ class ConsoleTest {
     void summaryPluralsAndScope() {
         Problem error = Problem.error("schema", Path.of("f"), Location.NONE, "e", "");
         Problem warning = Problem.warning("schema", Path.of("f"), Location.NONE, "w", "");
-        assertEquals("Valid: 1 connector in dev.", ProblemReport.summary(List.of(), 1, List.of("dev")));
-        assertEquals("Valid: 2 connectors in dev, prod, 2 warnings.",
-                ProblemReport.summary(List.of(warning, warning), 2, List.of("dev", "prod")));
-        assertEquals("1 error, 1 warning (0 connectors in no environment rendered).",
-                ProblemReport.summary(List.of(error, warning), 0, List.of()));
-        assertEquals("2 errors, 0 warnings (3 connectors in dev rendered).",
-                ProblemReport.summary(List.of(error, error), 3, List.of("dev")));
+        assertEquals("Valid: 1 connector in dev.", ProblemReport.summary(List.of(),
+                new ProblemReport.Scope(1, 1, List.of("dev"))));
+        assertEquals("Valid: 2 connectors in 2 environments (3 configs), 2 warnings.",
+                ProblemReport.summary(List.of(warning, warning), new ProblemReport.Scope(2, 3, List.of("dev", "prod"))));
+        assertEquals("1 error, 1 warning; no connector rendered.",
+                ProblemReport.summary(List.of(error, warning), new ProblemReport.Scope(0, 0, List.of())));
+        assertEquals("2 errors, 0 warnings; 3 connectors in dev rendered.",
+                ProblemReport.summary(List.of(error, error), new ProblemReport.Scope(3, 3, List.of("dev"))));
     }
 
     @Test

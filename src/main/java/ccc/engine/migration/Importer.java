@@ -88,8 +88,7 @@ public final class Importer {
         }
         EnvironmentConfig environment = project.environments().get(request.environment());
         if (environment == null) {
-            throw new CccException("unknown environment '" + request.environment() + "'. Known environments: "
-                    + String.join(", ", project.environments().keySet()) + ".");
+            throw Suggestions.unknownEnvironment(request.environment(), project.environments().keySet());
         }
         Map<String, RemoteConnector> cluster = worker.list();
         cluster.values().forEach(connector -> connector.config().forEach((key, value) -> {
