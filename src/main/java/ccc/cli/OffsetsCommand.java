@@ -88,11 +88,13 @@ final class OffsetsCommand implements Runnable {
                 console.println("Offsets of " + connector + " before:");
                 console.print(new OffsetsReport(before).text(console));
             }
+            String interruption = runbook.stoppedForOffsets(connector)
+                    .map(state -> "; " + OffsetsMoveReport.interruption(connector, state)).orElse("");
             if (!yes) {
                 throw CccException.refused("not moving the offsets of " + connector + " (" + describe()
-                        + "): this changes where it resumes. Run again with --yes to confirm.");
+                        + "): this changes where it resumes" + interruption + ". Run again with --yes to confirm.");
             }
-            console.info("Requested: " + describe() + "; waiting for the request to be applied...");
+            console.info("Requested: " + describe() + interruption + "; waiting for the request to be applied...");
             Poll poll = waiting.poll(Duration.ofMinutes(5));
             Runbook.OffsetsMove move = submit(connector, before, poll);
             console.emit(output.format, new OffsetsMoveReport(environment.name, request(), move));
