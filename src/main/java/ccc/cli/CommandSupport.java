@@ -36,7 +36,7 @@ abstract class CommandSupport implements Callable<Integer> {
         boolean color = context.terminal() && context.env("NO_COLOR") == null
                 && (output == null || !output.noColor);
         return new Console(context.out(), context.err(), color, context.secrets(),
-                "true".equals(context.env("GITHUB_ACTIONS")));
+                "true".equals(context.env("GITHUB_ACTIONS")), context.width());
     }
 
     /**

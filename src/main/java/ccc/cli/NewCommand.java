@@ -136,7 +136,8 @@ final class NewCommand extends CommandSupport {
             throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
         }
         files.keySet().forEach(file -> console.println("created " + file));
-        console.println("Next: fill in the vars files, then run 'ccc validate --root " + root.root + "'.");
+        console.println("Next: fill in the vars files (every change-me and SA_CHANGE_ME: validate warns of any left), "
+                + "then run 'ccc validate --root " + root.root + "'.");
         return ExitCode.OK;
     }
 

@@ -109,6 +109,35 @@ class WrongInputsTest {
     }
 
     @Test
+    void aScaffoldsPlaceholdersAreWarnedOfByValidateAndTheClustersRefusalIsSummarisedAndWrapped() {
+        Cli.Result scaffolded = ccc("new", "ccloud-orders-01", "--class", "DatagenSource", "--env", "dev");
+        assertEquals(0, scaffolded.exitCode(), scaffolded.toString());
+        Cli.Result validate = ccc("validate", "--env", "dev");
+        assertEquals(0, validate.exitCode(), validate.toString());
+        assertTrue(validate.out().contains("'topic' is still the placeholder 'change-me'"), validate.toString());
+        assertTrue(validate.out().contains("'service_account' is still the placeholder 'SA_CHANGE_ME'"),
+                validate.toString());
+
+        cloud.serviceAccounts.put("SA_CHANGE_ME", "sa-placeholder");
+        cloud.invalidValues.put("change-me", "Topic change-me does not exist in the cluster lkc-xyz789, and a "
+                + "connector cannot start without it.");
+        Map<String, String> terminal = new java.util.HashMap<>(env);
+        terminal.put("COLUMNS", "60");
+        terminal.put("NO_COLOR", "1");
+        Cli.Result apply = Cli.run(terminal, true, "", "apply", "--env", "dev", "--auto-approve", "peve-orders-01",
+                "--root", root.toString());
+        assertEquals(1, apply.exitCode(), apply.toString());
+        String failure = apply.out().substring(apply.out().indexOf("  FAILED  "));
+        assertTrue(failure.startsWith("  FAILED  peve-orders-01 (create): Create connector 'peve-orders-01' failed: "
+                + "HTTP 400:\n          Connector configuration is invalid and contains\n"), apply.toString());
+        assertTrue(failure.contains("\n          Invalid value change-me for configuration\n"), apply.toString());
+        failure.lines().skip(1).filter(line -> line.startsWith("          ") && !line.contains("`"))
+                .forEach(line -> assertTrue(line.length() <= 60, "wrapped to the terminal: " + line));
+        assertEquals(1, apply.err().lines().filter(line -> line.startsWith("  FAILED  ")).count(),
+                "the progress line, once");
+    }
+
+    @Test
     void anotherTeamsConnectorIsStillRefusedWithoutAnyName() {
         Cli.Result result = ccc("pause", "other-team-sink", "--env", "dev");
         assertEquals(3, result.exitCode(), result.toString());

@@ -50,6 +50,32 @@ class ConsoleTest {
     }
 
     @Test
+    void aLongServerErrorSaysWhatFailedFirstThenTheServersWordsWrappedToTheTerminal() {
+        String message = "Create connector 'peve-orders-sink-01' failed: HTTP 400: Connector configuration is invalid "
+                + "and contains the following 2 error(s):\nInvalid value change-me for configuration topics: Topic "
+                + "change-me does not exist in the cluster lkc-xyz789\nInvalid value SA_CHANGE_ME for configuration "
+                + "kafka.service.account.id: no such service account\u001b[2J\n";
+        assertEquals("""
+                Create connector 'peve-orders-sink-01' failed: HTTP 400:
+                  Connector configuration is invalid and contains the
+                  following 2 error(s):
+                  Invalid value change-me for configuration topics: Topic
+                  change-me does not exist in the cluster lkc-xyz789
+                  Invalid value SA_CHANGE_ME for configuration
+                  kafka.service.account.id: no such service account\\u001b[2J\
+                """, Text.paragraph(message, 60, "  "));
+        String oneLine = "Create connector 'peve-x' failed: HTTP 400: Invalid configuration for connector peve-x: "
+                + "{\"connector.class\":\"DatagenSource\",\"kafka.topic\":\"g\"}";
+        assertEquals("Create connector 'peve-x' failed: HTTP 400:\n    Invalid configuration for connector peve-x: "
+                + "{\"connector.class\":\"DatagenSource\",\"kafka.topic\":\"g\"}", Text.paragraph(oneLine, 0, "    "),
+                "not on a terminal: split, not wrapped");
+        assertEquals("Delete connector 'peve-x' failed: HTTP 404: not found.",
+                Text.paragraph("Delete connector 'peve-x' failed: HTTP 404: not found.", 60, "  "), "short: one line");
+        assertEquals(List.of("a", "bcdefghijklmno", "p q rstu"), Text.wrap("a bcdefghijklmno p q rstu", 10),
+                "a word longer than a line is not broken");
+    }
+
+    @Test
     void colourOnlyWhenEnabled() {
         assertEquals("x", console(false).style(Console.Style.RED, "x"));
         assertEquals("\u001b[31mx\u001b[0m", console(true).style(Console.Style.RED, "x"));
