@@ -5,6 +5,7 @@ import ccc.config.ChangedFiles;
 import ccc.config.Problem;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
+import ccc.config.SourceDocument;
 import ccc.output.AffectedReport;
 import ccc.output.Console;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class AffectedCommand extends CommandSupport {
             String text = "-".equals(filesFrom) ? readAll() : Files.readString(Path.of(filesFrom), StandardCharsets.UTF_8);
             return text.lines().toList();
         } catch (IOException e) {
-            throw new CccException("cannot read the changed paths from " + filesFrom + ": " + e.getMessage(), e);
+            throw new CccException("cannot read the changed paths from " + filesFrom + ": " + SourceDocument.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.Problem;
 import ccc.config.Workspace;
@@ -96,7 +97,7 @@ final class AlertCommand extends CommandSupport {
             String body = Files.readString(previous, StandardCharsets.UTF_8);
             return body.isBlank() ? null : body;
         } catch (IOException e) {
-            throw new CccException("cannot read the open issue's body " + previous + ": " + e.getMessage(), e);
+            throw new CccException("cannot read the open issue's body " + previous + ": " + SourceDocument.reason(e), e);
         }
     }
 }

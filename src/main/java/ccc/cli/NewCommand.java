@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConnectorKind;
 import ccc.config.ConnectorNames;
@@ -133,7 +134,7 @@ final class NewCommand extends CommandSupport {
                 Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + dir + ": " + SourceDocument.reason(e), e);
         }
         files.keySet().forEach(file -> console.println("created " + file));
         console.println("Next: fill in the vars files (every change-me and SA_CHANGE_ME: validate warns of any left), "

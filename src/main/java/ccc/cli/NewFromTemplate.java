@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConnectorTemplates;
 import ccc.config.DesiredConnector;
@@ -77,7 +78,7 @@ final class NewFromTemplate {
                 console.println("created " + file.getKey());
             }
         } catch (IOException e) {
-            throw new CccException("cannot write " + root.resolve(directory) + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + root.resolve(directory) + ": " + SourceDocument.reason(e), e);
         }
         return check(root.resolve(directory));
     }

@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConfigSchema;
 import ccc.output.Console;
@@ -55,7 +56,7 @@ final class SchemaCommand extends CommandSupport {
                     console.println("wrote " + file);
                 }
             } catch (IOException e) {
-                throw new CccException("cannot write the schemas to " + write + ": " + e.getMessage(), e);
+                throw new CccException("cannot write the schemas to " + write + ": " + SourceDocument.reason(e), e);
             }
             return ExitCode.OK;
         }

@@ -121,7 +121,8 @@ public final class Renderer {
 
         warnOfScaffoldPlaceholders(json, vars, values, problems);
         for (Map.Entry<String, String> var : values.entrySet()) {
-            if (!used.contains(var.getKey()) && !RESERVED_VARS.contains(var.getKey())) {
+            if (!used.contains(var.getKey()) && !RESERVED_VARS.contains(var.getKey())
+                    && Template.isVariableName(var.getKey())) {
                 problems.add(Problem.warning(Problem.Rule.PLACEHOLDER, vars.file(), vars.at("/" + escape(var.getKey())),
                         "variable '" + var.getKey() + "' is never used in " + file.getFileName(),
                         "Remove it, or reference it as ${" + var.getKey() + "}."));

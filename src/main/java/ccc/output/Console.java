@@ -1,5 +1,6 @@
 package ccc.output;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.secret.SecretRegistry;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class Console {
             }
             Files.writeString(file, Text.escapeKeepingLines(secrets.scrub(text)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CccException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + file + ": " + SourceDocument.reason(e), e);
         }
     }
 

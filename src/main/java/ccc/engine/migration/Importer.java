@@ -1,5 +1,6 @@
 package ccc.engine.migration;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.RemoteConnector;
@@ -153,7 +154,7 @@ public final class Importer {
                 Files.writeString(vars, varsYaml(request, environment, source, state, translation),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
+                throw new CccException("cannot write " + dir + ": " + SourceDocument.reason(e), e);
             }
             imported.add(new Imported(source, name, directory, state, translation, List.of(json, vars)));
         }
