@@ -24,9 +24,17 @@ import picocli.CommandLine.Parameters;
                 "  ccc schema --list"})
 final class SchemaCommand extends CommandSupport {
 
-    @Parameters(paramLabel = "NAME", arity = "0..1",
+    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = Names.class,
             description = "ccc.yaml, connector or vars.")
     String name;
+
+    /** The schemas' names, for shell completion. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(ConfigSchema.values()).map(ConfigSchema::id).iterator();
+        }
+    }
 
     @Option(names = "--write", paramLabel = "DIR",
             description = "Write every schema to DIR (created if needed), replacing older copies.")
