@@ -138,6 +138,23 @@ class WrongInputsTest {
     }
 
     @Test
+    void applyOnATerminalPrintsEachOutcomeOnce() {
+        cloud.serviceAccounts.put("SA_PEVE_ORDERS", "sa-orders");
+        Repo.connector(root, "dev", "ccloud-orders-01", """
+                {"name": "peve-orders-01", "config_nonsensitive": {"connector.class": "DatagenSource",
+                 "kafka.auth.mode": "SERVICE_ACCOUNT", "kafka.topic": "orders"}}
+                """, "service_account: SA_PEVE_ORDERS\n");
+        Map<String, String> terminal = new java.util.HashMap<>(env);
+        terminal.put("NO_COLOR", "1");
+        Cli.Result apply = Cli.run(terminal, true, "", "apply", "--env", "dev", "--auto-approve", "peve-orders-01",
+                "--root", root.toString(), "--poll-interval", "10ms");
+        assertEquals(0, apply.exitCode(), apply.toString());
+        assertEquals(1, apply.all().lines().filter(line -> line.startsWith("  ok      peve-orders-01 (create)")).count(),
+                apply.toString());
+        assertTrue(apply.out().contains("1 succeeded, 0 failed."), apply.toString());
+    }
+
+    @Test
     void anotherTeamsConnectorIsStillRefusedWithoutAnyName() {
         Cli.Result result = ccc("pause", "other-team-sink", "--env", "dev");
         assertEquals(3, result.exitCode(), result.toString());
