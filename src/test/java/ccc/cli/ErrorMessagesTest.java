@@ -31,10 +31,7 @@ class ErrorMessagesTest {
     void setUp() throws Exception {
         cloud = new FakeConfluentCloud();
         env = cloud.env("SECRET-canary-0042", "vault-token-unused");
-        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
-        Repo.connector(root, "dev", "ccloud-gen-01", """
-                {"name": "peve-gen-01", "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.topic": "g"}}
-                """, "status: RUNNING\n");
+        Repo.minimalWithDatagen(root);
         cloud.put("peve-gen-01", Map.of("connector.class", "DatagenSource", "kafka.topic", "g"));
     }
 

@@ -35,14 +35,7 @@ class OffsetsOnAWorkerTest {
     @BeforeEach
     void setUp() throws Exception {
         worker = new FakeWorker();
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  local:
-                    target: kafka-connect
-                    connect_url: %s
-                """.formatted(worker.url()));
+        Repo.write(root, "ccc.yaml", Repo.workerCccYaml(worker.url()));
         sink = worker.put(SINK, "sink", Map.of("connector.class",
                 "org.apache.kafka.connect.file.FileStreamSinkConnector", "topics", "orders"));
         sink.offsets = (com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree("""

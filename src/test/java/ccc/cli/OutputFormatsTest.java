@@ -51,14 +51,12 @@ class OutputFormatsTest {
         worker = new FakeWorker();
         env = cloud.env("SECRET-canary-0042", "vault-token-unused");
         template = dir.resolve("template");
+        Repo.minimalWithDatagen(template);
         Repo.write(template, "ccc.yaml", Repo.MINIMAL_CCC_YAML + """
                   local:
                     target: kafka-connect
                     connect_url: %s
                 """.formatted(worker.url()));
-        Repo.connector(template, "dev", "ccloud-gen-01", """
-                {"name": "peve-gen-01", "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.topic": "g"}}
-                """, "status: RUNNING\n");
         Repo.connector(template, "dev", "ccloud-orders-sink", """
                 {"name": "peve-orders-sink", "config_nonsensitive": {"connector.class": "AzureBlobSink",
                  "topics": "orders"}}
