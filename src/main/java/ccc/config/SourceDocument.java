@@ -285,7 +285,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         if (e instanceof FileSystemException failure) {
             return failure.getReason() != null ? failure.getReason() : "input/output error";
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "input/output error" : e.getMessage();
+        return "input/output error";
     }
 
     private static Problem tooLarge(Path file, String size) {
