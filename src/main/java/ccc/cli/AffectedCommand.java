@@ -5,6 +5,7 @@ import ccc.config.ChangedFiles;
 import ccc.config.Problem;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
+import ccc.config.SourceDocument;
 import ccc.output.AffectedReport;
 import ccc.output.Console;
 import java.io.IOException;
@@ -58,11 +59,7 @@ final class AffectedCommand extends CommandSupport {
                     .findFirst().orElse("cannot load " + root.root.resolve(ProjectConfigLoader.FILE_NAME)));
         }
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(environments));
-        List<String> unknown = wanted.stream().filter(name -> !config.environments().containsKey(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw CccException.usage("unknown environment" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + "; ccc.yaml declares " + String.join(", ", config.environments().keySet()));
-        }
+        requireEnvironments(config, wanted);
         Map<String, List<String>> touched = new LinkedHashMap<>();
         if (all) {
             wanted.forEach(name -> touched.put(name, List.of()));
@@ -78,7 +75,7 @@ final class AffectedCommand extends CommandSupport {
             String text = "-".equals(filesFrom) ? readAll() : Files.readString(Path.of(filesFrom), StandardCharsets.UTF_8);
             return text.lines().toList();
         } catch (IOException e) {
-            throw new CccException("cannot read the changed paths from " + filesFrom + ": " + e.getMessage(), e);
+            throw new CccException("cannot read the changed paths from " + filesFrom + ": " + SourceDocument.reason(e), e);
         }
     }
 

@@ -1,9 +1,9 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.Problem;
 import ccc.config.Workspace;
-import ccc.config.WorkspaceLoader;
 import ccc.engine.HealthCheck;
 import ccc.output.AlertReport;
 import ccc.output.Console;
@@ -61,11 +61,7 @@ final class AlertCommand extends CommandSupport {
     public Integer call() {
         Console console = console(output);
         String env = environment.name;
-        Workspace workspace = WorkspaceLoader.load(root.root, env);
-        if (workspace.config() != null && workspace.environment(env).isEmpty()) {
-            throw CccException.usage("unknown environment '" + env + "'; ccc.yaml declares "
-                    + String.join(", ", workspace.config().environments().keySet()));
-        }
+        Workspace workspace = load(root, env);
         HealthCheck.Result result;
         if (workspace.config() == null) {
             result = HealthCheck.failed(env, null, workspace.errors().stream().findFirst().map(Problem::sentence)
@@ -101,7 +97,7 @@ final class AlertCommand extends CommandSupport {
             String body = Files.readString(previous, StandardCharsets.UTF_8);
             return body.isBlank() ? null : body;
         } catch (IOException e) {
-            throw new CccException("cannot read the open issue's body " + previous + ": " + e.getMessage(), e);
+            throw new CccException("cannot read the open issue's body " + previous + ": " + SourceDocument.reason(e), e);
         }
     }
 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 MigrateCommand.class,
                 SandboxCommand.class,
                 CompletionCommand.class,
+                CompleteCommand.class,
                 picocli.CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",

@@ -24,6 +24,19 @@ public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, Ma
                 new SecretRegistry());
     }
 
+    /** The terminal's width for wrapping long messages (COLUMNS, or 80); 0 when no person sits at a terminal. */
+    public int width() {
+        if (!terminal) {
+            return 0;
+        }
+        try {
+            String columns = env("COLUMNS");
+            return columns == null ? 80 : Math.max(20, Integer.parseInt(columns.strip()));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
     public String env(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value;

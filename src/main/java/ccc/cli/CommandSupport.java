@@ -2,8 +2,10 @@ package ccc.cli;
 
 import ccc.CccException;
 import ccc.client.HttpSettings;
+import ccc.config.ProjectConfig;
 import ccc.config.Workspace;
 import ccc.config.WorkspaceLoader;
+import ccc.engine.Suggestions;
 import ccc.output.Console;
 import ccc.config.Problem;
 import ccc.output.PlanComment;
@@ -34,7 +36,7 @@ abstract class CommandSupport implements Callable<Integer> {
         boolean color = context.terminal() && context.env("NO_COLOR") == null
                 && (output == null || !output.noColor);
         return new Console(context.out(), context.err(), color, context.secrets(),
-                "true".equals(context.env("GITHUB_ACTIONS")));
+                "true".equals(context.env("GITHUB_ACTIONS")), context.width());
     }
 
     /**
@@ -53,11 +55,11 @@ abstract class CommandSupport implements Callable<Integer> {
      * again on what they would change, and refuse it with its rule id (exit 3).
      */
     Workspace loadValid(RootOption root, String environment, Console console) {
-        Workspace workspace = WorkspaceLoader.load(root.root, environment);
+        Workspace workspace = load(root, environment);
         annotate(console, workspace.problems(), "ccc " + spec.name());
         if (workspace.errors().stream().anyMatch(p -> !p.rule().startsWith("policy/"))) {
-            console.info(new ProblemReport(workspace.problems(), workspace.connectors().size(),
-                    workspace.environments()).text(console).stripTrailing());
+            console.info(new ProblemReport(workspace.problems(),
+                    ProblemReport.Scope.of(workspace.connectors(), workspace.environments())).text(console).stripTrailing());
             int errors = workspace.errors().size();
             throw new CccException("the config repository has " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; fix them and run again ('ccc validate' lists them all).");
@@ -65,6 +67,27 @@ abstract class CommandSupport implements Callable<Integer> {
         workspace.warnings().stream().filter(p -> !p.rule().startsWith("policy/"))
                 .forEach(p -> console.warn(p.where() + ": " + p.message()));
         return workspace;
+    }
+
+    /**
+     * Loads the workspace for one environment (or all, when null), broken files and all; an environment ccc.yaml
+     * does not declare is a usage error with the closest one and the list ({@link #requireEnvironments}).
+     */
+    Workspace load(RootOption root, String environment) {
+        Workspace workspace = WorkspaceLoader.load(root.root, environment);
+        if (environment != null && workspace.config() != null) {
+            requireEnvironments(workspace.config(), List.of(environment));
+        }
+        return workspace;
+    }
+
+    /** Every name given with --env must be an environment of ccc.yaml: else exit 64, "did you mean dev?". */
+    static void requireEnvironments(ProjectConfig config, List<String> environments) {
+        for (String environment : environments) {
+            if (!config.environments().containsKey(environment)) {
+                throw Suggestions.unknownEnvironment(environment, config.environments().keySet());
+            }
+        }
     }
 
     /** This GitHub Actions run, from the variables the runner sets; null elsewhere. */

@@ -1,6 +1,7 @@
 package ccc.cli;
 
 import ccc.CccException;
+import ccc.output.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -48,16 +49,16 @@ public final class Main {
     static int handle(Exception e, boolean debug, CliContext context) {
         PrintWriter err = context.err();
         if (e instanceof CccException failure) {
-            err.println("error: " + context.secrets().scrub(failure.getMessage()));
+            err.println("error: " + Text.paragraph(context.secrets().scrub(failure.getMessage()), context.width(), "  "));
             if (debug && failure.getCause() != null) {
-                err.println(context.secrets().scrub(stackTrace(failure)));
+                err.println(Text.escapeKeepingLines(context.secrets().scrub(stackTrace(failure))));
             }
             err.flush();
             return failure.kind().exitCode;
         }
-        err.println("error: unexpected failure: " + context.secrets().scrub(String.valueOf(e)));
+        err.println("error: unexpected failure: " + Text.escape(context.secrets().scrub(String.valueOf(e))));
         if (debug) {
-            err.println(context.secrets().scrub(stackTrace(e)));
+            err.println(Text.escapeKeepingLines(context.secrets().scrub(stackTrace(e))));
         } else {
             err.println("Run again with --debug for details, and report it if it persists.");
         }

@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConnectorKind;
 import ccc.config.ConnectorNames;
@@ -96,12 +97,7 @@ final class NewCommand extends CommandSupport {
                     .findFirst().orElse("ccc.yaml is unusable"));
         }
         List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
-        for (String environment : targets) {
-            if (!project.environments().containsKey(environment)) {
-                throw new CccException("unknown environment '" + environment + "'. Known environments: "
-                        + String.join(", ", project.environments().keySet()) + ".");
-            }
-        }
+        CommandSupport.requireEnvironments(project, targets);
         // Each environment may have its own name prefix: the default name follows it there.
         Map<String, String> names = new LinkedHashMap<>();
         for (String environment : targets) {
@@ -138,10 +134,11 @@ final class NewCommand extends CommandSupport {
                 Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + dir + ": " + SourceDocument.reason(e), e);
         }
         files.keySet().forEach(file -> console.println("created " + file));
-        console.println("Next: fill in the vars files, then run 'ccc validate --root " + root.root + "'.");
+        console.println("Next: fill in the vars files (every change-me and SA_CHANGE_ME: validate warns of any left), "
+                + "then run 'ccc validate --root " + root.root + "'.");
         return ExitCode.OK;
     }
 

@@ -1,7 +1,9 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConnectorTemplates;
+import ccc.config.DesiredConnector;
 import ccc.config.Problem;
 import ccc.config.ProjectConfig;
 import ccc.config.ProjectConfigLoader;
@@ -61,12 +63,7 @@ final class NewFromTemplate {
                     .map(Problem::sentence).findFirst().orElse("ccc.yaml is unusable"));
         }
         List<String> targets = environments.isEmpty() ? List.copyOf(project.environments().keySet()) : environments;
-        for (String environment : targets) {
-            if (!project.environments().containsKey(environment)) {
-                throw new CccException("unknown environment '" + environment + "'. Known environments: "
-                        + String.join(", ", project.environments().keySet()) + ".");
-            }
-        }
+        CommandSupport.requireEnvironments(project, targets);
         String name = connectorName != null ? connectorName : defaultName.apply(project.namePrefix());
         Map<Path, String> files = ConnectorTemplates.scaffold(root, template, directory, name, project, targets);
         List<String> taken = files.keySet().stream().filter(Files::exists).map(Path::toString).toList();
@@ -81,7 +78,7 @@ final class NewFromTemplate {
                 console.println("created " + file.getKey());
             }
         } catch (IOException e) {
-            throw new CccException("cannot write " + root.resolve(directory) + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + root.resolve(directory) + ": " + SourceDocument.reason(e), e);
         }
         return check(root.resolve(directory));
     }
@@ -89,14 +86,19 @@ final class NewFromTemplate {
     /** What validate says about the new directory: nothing, when the template meets the repository's standards. */
     private int check(Path directory) {
         Workspace workspace = WorkspaceLoader.load(root, null);
+        // The template's own placeholders are for the user to fill in, not a standard it breaks.
         List<Problem> mine = workspace.problems().stream()
-                .filter(p -> p.file() != null && p.file().startsWith(directory)).toList();
+                .filter(p -> p.file() != null && p.file().startsWith(directory))
+                .filter(p -> !p.rule().equals(Problem.Rule.SCAFFOLD)).toList();
         if (mine.stream().noneMatch(p -> p.isError() || p.isWarning())) {
-            console.println("Next: fill in the vars files (every change-me), then run 'ccc validate --root " + root
-                    + "'.");
+            console.println("Next: fill in the vars files (every change-me and SA_CHANGE_ME: validate warns of any "
+                    + "left), then run 'ccc validate --root " + root + "'.");
             return ExitCode.OK;
         }
-        console.info(new ProblemReport(mine, 0, workspace.environments()).text(console).stripTrailing());
+        List<DesiredConnector> rendered = workspace.connectors().stream()
+                .filter(c -> root.resolve(c.directory()).equals(directory)).toList();
+        console.info(new ProblemReport(mine, ProblemReport.Scope.of(rendered, workspace.environments())).text(console)
+                .stripTrailing());
         console.println("The template does not meet the repository's standards yet: fix the files above (and the "
                 + "template), then run 'ccc validate --root " + root + "'.");
         return mine.stream().anyMatch(Problem::isError) ? ExitCode.ERROR : ExitCode.OK;

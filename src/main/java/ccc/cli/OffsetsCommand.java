@@ -3,15 +3,13 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.client.connect.ConnectorOffsets;
 import ccc.client.Poll;
+import ccc.config.SourceDocument;
 import ccc.engine.Runbook;
 import ccc.output.Format;
 import ccc.output.OffsetsMoveReport;
 import ccc.output.Console;
-import ccc.output.Json;
 import ccc.output.OffsetsReport;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,11 +86,13 @@ final class OffsetsCommand implements Runnable {
                 console.println("Offsets of " + connector + " before:");
                 console.print(new OffsetsReport(before).text(console));
             }
+            String interruption = runbook.stoppedForOffsets(connector)
+                    .map(state -> "; " + OffsetsMoveReport.interruption(connector, state)).orElse("");
             if (!yes) {
                 throw CccException.refused("not moving the offsets of " + connector + " (" + describe()
-                        + "): this changes where it resumes. Run again with --yes to confirm.");
+                        + "): this changes where it resumes" + interruption + ". Run again with --yes to confirm.");
             }
-            console.info("Requested: " + describe() + "; waiting for the request to be applied...");
+            console.info("Requested: " + describe() + interruption + "; waiting for the request to be applied...");
             Poll poll = waiting.poll(Duration.ofMinutes(5));
             Runbook.OffsetsMove move = submit(connector, before, poll);
             console.emit(output.format, new OffsetsMoveReport(environment.name, request(), move));
@@ -166,15 +166,15 @@ final class OffsetsCommand implements Runnable {
 
     static List<ConnectorOffsets.Entry> readOffsets(Path file) {
         JsonNode root;
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new CccException("no offsets file " + file + "; write one with "
                     + "'ccc offsets get --env ENV NAME --output json > " + file + "' and edit it.");
         }
         try {
-            root = Json.EXACT.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CccException("cannot read offsets from " + file + ": " + e.getMessage().split("\n")[0]
-                    + ". Write it like the output of 'ccc offsets get --output json'.");
+            root = SourceDocument.readJson(file);
+        } catch (SourceDocument.Unparseable e) {
+            throw new CccException("cannot read the offsets: " + e.problem().sentence()
+                    + " Write it like the output of 'ccc offsets get --output json'.");
         }
         JsonNode list = root != null && root.isObject() ? root.get("offsets") : root;
         if (list == null || !list.isArray() || list.isEmpty()) {

@@ -3,7 +3,6 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.config.Problem;
 import ccc.config.Workspace;
-import ccc.config.WorkspaceLoader;
 import ccc.engine.Runbook;
 import ccc.output.Console;
 import java.util.function.Consumer;
@@ -32,12 +31,10 @@ abstract class RunbookCommand extends CommandSupport {
     /** Loads ccc.yaml (connector files may be broken) and opens the environment's session. */
     Console open() {
         Console console = console(output);
-        Workspace workspace = WorkspaceLoader.load(root.root, environment.name);
-        if (workspace.config() == null || workspace.environment(environment.name).isEmpty()) {
-            String reason = workspace.errors().stream()
-                    .map(Problem::sentence)
-                    .findFirst().orElse("unknown environment '" + environment.name + "'");
-            throw new CccException(reason);
+        Workspace workspace = load(root, environment.name);
+        if (workspace.config() == null) {
+            throw new CccException(workspace.errors().stream().map(Problem::sentence).findFirst()
+                    .orElse("cannot load " + root.root.resolve("ccc.yaml")));
         }
         runbook = new Runbook(workspace, environment.name, session(workspace, environment.name, false),
                 context().secrets(), anyName);

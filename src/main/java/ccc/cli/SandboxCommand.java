@@ -2,15 +2,12 @@ package ccc.cli;
 
 import ccc.output.Console;
 import ccc.output.Format;
-import ccc.output.Json;
+import ccc.output.SandboxStatusReport;
 import ccc.sandbox.Sandbox;
 import ccc.sandbox.SandboxSettings;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,9 +147,6 @@ final class SandboxCommand implements Runnable {
             footer = {"  ccc sandbox status", "  ccc sandbox status --output json"})
     static final class Status extends Verb {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(ZoneId.systemDefault());
-
         @Mixin
         OutputOptions output;
 
@@ -165,36 +159,12 @@ final class SandboxCommand implements Runnable {
         int run(Console console, Sandbox sandbox) {
             Sandbox.Status status = sandbox.status();
             warnOf(console, status.note());
-            if (output.format == Format.JSON) {
-                ObjectNode json = Json.document();
-                json.put("running", status.running());
-                json.put("healthy", status.healthy());
-                if (status.running()) {
-                    json.put("pid", status.pid());
-                    json.put("since", status.since() == null ? null : status.since().toString());
-                    json.put("phase", status.phase());
-                    json.put("connect_url", status.connectUrl());
-                    json.put("connect_answering", status.connectors() >= 0);
-                    json.put("connectors", Math.max(status.connectors(), 0));
-                    json.put("kafka_bootstrap", "127.0.0.1:" + status.kafkaPort());
-                    json.put("kafka_listening", status.brokerListening());
-                }
-                json.put("log", sandbox.log().toString());
-                console.println(Json.write(json));
-            } else if (!status.running()) {
-                console.println("No sandbox is running. Start it with 'ccc sandbox up" + rootArgument() + "'.");
-            } else {
-                console.println("Sandbox running (pid " + status.pid() + (status.since() == null ? ""
-                        : ", since " + TIME.format(status.since())) + "): " + (status.healthy() ? "ready"
-                        : "not ready (" + status.phase() + ")") + ".");
-                console.println("  Kafka Connect  " + status.connectUrl() + "   " + (status.connectors() < 0
-                        ? "not answering" : "answering, " + status.connectors() + " connector"
-                        + (status.connectors() == 1 ? "" : "s")));
-                console.println("  Kafka broker   127.0.0.1:" + status.kafkaPort() + "   "
-                        + (status.brokerListening() ? "listening" : "not listening"));
-                console.println("  log            " + shown(sandbox.log()));
-            }
-            return status.healthy() ? ExitCode.OK : ExitCode.ERROR;
+            SandboxStatusReport report = new SandboxStatusReport(status.pid(), status.since(), status.phase(),
+                    status.connectUrl(), status.connectors(), status.kafkaPort(), status.brokerListening(),
+                    output.format == Format.JSON ? sandbox.log().toString() : shown(sandbox.log()),
+                    "ccc sandbox up" + rootArgument());
+            console.emit(output.format, report);
+            return report.healthy() ? ExitCode.OK : ExitCode.ERROR;
         }
     }
 

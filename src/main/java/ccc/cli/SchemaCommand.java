@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.config.ConfigSchema;
 import ccc.output.Console;
@@ -23,9 +24,17 @@ import picocli.CommandLine.Parameters;
                 "  ccc schema --list"})
 final class SchemaCommand extends CommandSupport {
 
-    @Parameters(paramLabel = "NAME", arity = "0..1",
+    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = Names.class,
             description = "ccc.yaml, connector or vars.")
     String name;
+
+    /** The schemas' names, for shell completion. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(ConfigSchema.values()).map(ConfigSchema::id).iterator();
+        }
+    }
 
     @Option(names = "--write", paramLabel = "DIR",
             description = "Write every schema to DIR (created if needed), replacing older copies.")
@@ -55,7 +64,7 @@ final class SchemaCommand extends CommandSupport {
                     console.println("wrote " + file);
                 }
             } catch (IOException e) {
-                throw new CccException("cannot write the schemas to " + write + ": " + e.getMessage(), e);
+                throw new CccException("cannot write the schemas to " + write + ": " + SourceDocument.reason(e), e);
             }
             return ExitCode.OK;
         }

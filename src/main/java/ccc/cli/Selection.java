@@ -25,7 +25,7 @@ final class Selection {
             List<DesiredConnector> matches = connectors.stream().filter(c -> c.name().equals(connectorName)).toList();
             if (matches.isEmpty()) {
                 throw new CccException("no connector named '" + name + "' in " + environment
-                        + Suggestions.closest(name, connectors.stream().map(DesiredConnector::name).toList()));
+                        + Suggestions.closestConnector(name, workspace, environment, List.of()));
             }
             selected.addAll(matches);
         }

@@ -1,7 +1,6 @@
 package ccc.cli;
 
 import ccc.config.Workspace;
-import ccc.config.WorkspaceLoader;
 import ccc.output.Console;
 import ccc.output.ProblemReport;
 import picocli.CommandLine.Command;
@@ -27,10 +26,10 @@ final class ValidateCommand extends CommandSupport {
     @Override
     public Integer call() {
         Console console = console(output);
-        Workspace workspace = WorkspaceLoader.load(root.root, environment);
-        int connectors = workspace.connectors().size();
+        Workspace workspace = load(root, environment);
         annotate(console, workspace.problems(), "ccc validate");
-        console.emit(output.format, new ProblemReport(workspace.problems(), connectors, workspace.environments()));
+        console.emit(output.format, new ProblemReport(workspace.problems(),
+                ProblemReport.Scope.of(workspace.connectors(), workspace.environments())));
         return workspace.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
     }
 }

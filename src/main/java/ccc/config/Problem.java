@@ -32,6 +32,8 @@ public record Problem(Severity severity, Path file, Location location, String me
         public static final String SCHEMA = "schema";
         /** ${var} and ${vault:...} placeholders: undefined, unused, malformed or misplaced. */
         public static final String PLACEHOLDER = "placeholder";
+        /** A value still holding what 'ccc new', a template or 'ccc import' wrote for the user to replace. */
+        public static final String SCAFFOLD = "scaffold-placeholder";
         /** The connector name: its characters, its prefix, another connector with the same one. */
         public static final String CONNECTOR_NAME = "connector-name";
         /** A key in both config maps, or config_nonsensitive.name unlike the name. */

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Merges one environment's connector JSON with its vars file: a pure function of the two parsed
@@ -18,6 +20,11 @@ public final class Renderer {
     public static final String STATUS_VAR = "status";
     public static final String SERVICE_ACCOUNT_VAR = "service_account";
     static final Set<String> RESERVED_VARS = Set.of(STATUS_VAR, SERVICE_ACCOUNT_VAR);
+    /**
+     * What 'ccc new', the templates and 'ccc import' write for the user to replace: change-me, SA_CHANGE_ME, changeme.
+     */
+    private static final Pattern SCAFFOLD_PLACEHOLDER =
+            Pattern.compile("(?i)(?<![a-z])change[-_]?me(?![a-z])");
     private static final String NONSENSITIVE = "config_nonsensitive";
     private static final String SENSITIVE = "config_sensitive";
 
@@ -112,8 +119,10 @@ public final class Renderer {
                     "Add 'service_account: <display name>' to this vars file."));
         }
 
+        warnOfScaffoldPlaceholders(json, vars, values, problems);
         for (Map.Entry<String, String> var : values.entrySet()) {
-            if (!used.contains(var.getKey()) && !RESERVED_VARS.contains(var.getKey())) {
+            if (!used.contains(var.getKey()) && !RESERVED_VARS.contains(var.getKey())
+                    && Template.isVariableName(var.getKey())) {
                 problems.add(Problem.warning(Problem.Rule.PLACEHOLDER, vars.file(), vars.at("/" + escape(var.getKey())),
                         "variable '" + var.getKey() + "' is never used in " + file.getFileName(),
                         "Remove it, or reference it as ${" + var.getKey() + "}."));
@@ -150,6 +159,37 @@ public final class Renderer {
         DesiredConnector connector = new DesiredConnector(name, directory, environment.name(), config, sensitive,
                 state, serviceAccount, json.file(), vars.file());
         return new Rendered(connector, problems);
+    }
+
+    /**
+     * A value still holding a scaffold's placeholder passes every check but fails at apply (Confluent Cloud answers
+     * 400, the service account is not found): a warning where it is written, a vars file's value or a literal of
+     * the JSON.
+     */
+    private static void warnOfScaffoldPlaceholders(SourceDocument json, SourceDocument vars, Map<String, String> values,
+                                                   List<Problem> problems) {
+        String hint = "Replace it with the real value before you apply: ccc sends it as it is, and the cluster refuses "
+                + "it or the connector fails.";
+        values.forEach((key, value) -> {
+            Matcher placeholder = SCAFFOLD_PLACEHOLDER.matcher(value);
+            if (placeholder.find()) {
+                problems.add(Problem.warning(Problem.Rule.SCAFFOLD, vars.file(), vars.at("/" + escape(key)),
+                        "'" + key + "' is still the placeholder '" + value + "'", hint));
+            }
+        });
+        for (String section : List.of(NONSENSITIVE, SENSITIVE)) {
+            JsonNode map = json.root().get(section);
+            if (map == null || !map.isObject()) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> entry : map.properties()) {
+                if (entry.getValue().isTextual() && SCAFFOLD_PLACEHOLDER.matcher(entry.getValue().asText()).find()) {
+                    problems.add(Problem.warning(Problem.Rule.SCAFFOLD, json.file(),
+                            json.at("/" + section + "/" + escape(entry.getKey())),
+                            "'" + entry.getKey() + "' is still the placeholder '" + entry.getValue().asText() + "'", hint));
+                }
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -63,6 +64,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             .build();
 
     static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    /** For JSON data files ({@link #readJson}): as {@link #JSON}, without the limits of a config file. */
+    private static final ObjectMapper DATA = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
@@ -129,13 +135,53 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
             locate(mapper.getFactory(), text, locations, scalars);
             return new SourceDocument(file, root, Map.copyOf(locations), Map.copyOf(scalars));
         } catch (JsonProcessingException e) {
-            Diagnosis diagnosis = diagnose(e.getOriginalMessage());
-            JsonLocation where = e.getLocation();
-            Location location = diagnosis.mark() != null ? diagnosis.mark()
-                    : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
-            throw new Unparseable(Problem.error(Problem.Rule.SYNTAX, file, location,
-                    "malformed " + format + ": " + plain(diagnosis.text()),
-                    "Fix the syntax at that place."));
+            throw malformed(file, format, e);
+        } catch (IOException e) {
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file cannot be read", ""));
+        }
+    }
+
+    /** What a parser said is wrong, at its place in the file, in the file's terms (no parser internals). */
+    private static Unparseable malformed(Path file, String format, JsonProcessingException e) {
+        Diagnosis diagnosis = diagnose(e.getOriginalMessage());
+        JsonLocation where = e.getLocation();
+        Location location = diagnosis.mark() != null ? diagnosis.mark()
+                : where == null ? Location.NONE : new Location(where.getLineNr(), where.getColumnNr(), "");
+        return new Unparseable(Problem.error(Problem.Rule.SYNTAX, file, location,
+                "malformed " + format + ": " + plain(diagnosis.text()), "Fix the syntax at that place."));
+    }
+
+    /**
+     * A JSON data file that is not a config file (an offsets file, a saved plan): numbers read exactly, duplicate
+     * keys refused, no size limit; what is wrong with it said as for a config file, at its place, once.
+     */
+    public static JsonNode readJson(Path file) throws Unparseable {
+        if (Files.isDirectory(file)) {
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "this is a directory, not a file",
+                    ""));
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file is not UTF-8 text",
+                    "Save it as UTF-8."));
+        } catch (IOException e) {
+            throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE,
+                    "the file cannot be read: " + reason(e), ""));
+        }
+        try (JsonParser parser = DATA.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+            JsonNode root = DATA.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                JsonLocation where = parser.currentTokenLocation();
+                throw new Unparseable(Problem.error(Problem.Rule.SYNTAX, file,
+                        new Location(where.getLineNr(), where.getColumnNr(), ""),
+                        "malformed JSON: more content after the end of the first JSON value",
+                        "Keep exactly one JSON value in the file."));
+            }
+            return root == null ? MissingNode.getInstance() : root;
+        } catch (JsonProcessingException e) {
+            throw malformed(file, "JSON", e);
         } catch (IOException e) {
             throw new Unparseable(Problem.error(Problem.Rule.FILE, file, Location.NONE, "the file cannot be read", ""));
         }
@@ -229,7 +275,7 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
     }
 
     /** Why a file or directory could not be read, without its path (the message of an IOException is the path). */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "it does not exist";
         }
@@ -239,8 +285,11 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
         if (e instanceof NotDirectoryException) {
             return "it is not a directory";
         }
-        if (e instanceof FileSystemException failure && failure.getReason() != null) {
-            return failure.getReason();
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "something of that name is in the way";
+        }
+        if (e instanceof FileSystemException failure) {
+            return failure.getReason() != null ? failure.getReason() : "input/output error";
         }
         return "input/output error";
     }
@@ -288,6 +337,15 @@ public record SourceDocument(Path file, JsonNode root, Map<String, Location> loc
      * method name) into the terms of the file, applied in order.
      */
     private static final List<Map.Entry<Pattern, String>> INTERNALS = List.of(
+            // Where an unclosed object or list opened is said in the file's terms, not Jackson's.
+            rewrite("expected close marker for Object \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: "
+                    + "(\\d+)\\]\\)", "the object opened at line $1, column $2 is not closed"),
+            rewrite("expected close marker for Array \\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: "
+                    + "(\\d+)\\]\\)", "the list opened at line $1, column $2 is not closed"),
+            rewrite("\\(for Object starting at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                    "(to close the object opened at line $1, column $2)"),
+            rewrite("\\(for Array starting at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                    "(to close the list opened at line $1, column $2)"),
             // "(start marker at [Source: REDACTED ...; line: 1, column: 1])": the location is reported apart
             rewrite("\\s*\\(?(start marker )?at \\[Source: [^\\]]*\\]\\)?", ""),
             rewrite(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",

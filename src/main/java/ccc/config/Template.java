@@ -14,6 +14,11 @@ public record Template(List<Segment> segments) {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
+    /** Whether {@code ${name}} can refer to it (the vars schema refuses any other name). */
+    static boolean isVariableName(String name) {
+        return VARIABLE_NAME.matcher(name).matches();
+    }
+
     public sealed interface Segment permits Literal, Variable, Vault {
     }
 

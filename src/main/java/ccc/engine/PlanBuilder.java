@@ -75,12 +75,11 @@ public final class PlanBuilder {
             boolean known = all.stream().anyMatch(c -> c.name().equals(name))
                     || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(environment, name));
             if (!known) {
-                List<String> candidates = new ArrayList<>(all.stream().map(DesiredConnector::name).toList());
-                actual.stream().map(ActualConnectorState::name).filter(n -> config.isManaged(environment, n))
-                        .forEach(candidates::add);
+                List<String> managed = actual.stream().map(ActualConnectorState::name)
+                        .filter(n -> config.isManaged(environment, n)).toList();
                 throw new CccException("no connector named '" + name + "' in " + environment
                         + " (neither in the repository nor, under the prefix " + config.namePrefix(environment)
-                        + ", in the cluster)" + Suggestions.closest(name, candidates));
+                        + ", in the cluster)" + Suggestions.closestConnector(name, workspace, environment, managed));
             }
         }
         List<DesiredConnector> chosen = selected.isEmpty() ? all

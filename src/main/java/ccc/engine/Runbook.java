@@ -9,11 +9,11 @@ import ccc.client.connect.OffsetRequest;
 import ccc.client.connect.OffsetRequestStatus;
 import ccc.client.connect.RemoteConnector;
 import ccc.config.DeclaredState;
+import ccc.plan.RunState;
 import ccc.config.DesiredConnector;
 import ccc.config.Workspace;
 import ccc.secret.SecretRegistry;
 import ccc.target.Session;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +33,13 @@ public final class Runbook {
                               Optional<DesiredConnector> declaredOtherwise) {
     }
 
-    /** How an offsets change ended: the offsets before and after, and the request's final status. */
+    /**
+     * How an offsets change ended: the offsets before and after, and the request's final status. {@code stoppedFrom}
+     * is the state the connector was stopped from for the change and put back in (a self-managed worker), null when
+     * it was not stopped; {@code stateAfter} its state once the change ended, null when unknown.
+     */
     public record OffsetsMove(String connector, ConnectorOffsets before, ConnectorOffsets after,
-                              OffsetRequestStatus status, boolean timedOut) {
+                              OffsetRequestStatus status, boolean timedOut, String stoppedFrom, String stateAfter) {
     }
 
     private final Workspace workspace;
@@ -95,13 +99,14 @@ public final class Runbook {
         Set<String> names = new LinkedHashSet<>();
         requested.forEach(name -> names.add(workspace.connectorName(environment, name)));
         for (String name : names) {
+            if (!cluster.containsKey(name)) {
+                List<String> inScope = cluster.keySet().stream().filter(this::inScope).toList();
+                throw new CccException("no connector named '" + name + "' in " + environment + " ("
+                        + session.location() + ")" + Suggestions.closestConnector(name, workspace, environment, inScope));
+            }
             if (!inScope(name)) {
                 throw CccException.refused("'" + name + "' is outside the managed prefix '"
                         + workspace.config().namePrefix(environment) + "'; pass --any-name to act on another team's connector.");
-            }
-            if (!cluster.containsKey(name)) {
-                throw new CccException("no connector named '" + name + "' in " + environment + " ("
-                        + session.location() + ")" + Suggestions.closest(name, new ArrayList<>(cluster.keySet())));
             }
         }
         return List.copyOf(names);
@@ -155,6 +160,20 @@ public final class Runbook {
         return client().offsets(name);
     }
 
+    /**
+     * The state a connector is in when moving its offsets will stop it and then put it back there (a self-managed
+     * worker changes offsets only while a connector is STOPPED); empty where it is not touched (Confluent Cloud, or
+     * a connector stopped already). From the last {@link #cluster()} read.
+     */
+    public Optional<String> stoppedForOffsets(String name) {
+        RemoteConnector read = lastRead.get(name);
+        if (!client().stopsForOffsets() || read == null || read.state() == null
+                || RunState.of(read.state()) == RunState.STOPPED) {
+            return Optional.empty();
+        }
+        return Optional.of(read.state());
+    }
+
     /** Moves the offsets to the given positions and waits for the request to end. */
     public OffsetsMove setOffsets(String name, List<ConnectorOffsets.Entry> offsets, ConnectorOffsets before,
                                   Poll waiting) {
@@ -171,10 +190,19 @@ public final class Runbook {
      * which may still be an earlier one) and is final.
      */
     private OffsetsMove awaitOffsets(String name, OffsetRequest request, ConnectorOffsets before, Poll waiting) {
+        String stoppedFrom = stoppedForOffsets(name).orElse(null);
         OffsetRequestStatus status = waiting.until(() -> client().offsetRequestStatus(name),
                 seen -> seen.describes(request) && seen.isFinal());
         boolean done = status.describes(request) && status.isFinal();
-        return new OffsetsMove(name, before, client().offsets(name), status, !done);
+        String stateAfter = null;
+        if (stoppedFrom != null) {
+            // The worker puts it back asynchronously: what it is after the change is what it settles in.
+            String restored = RunState.of(stoppedFrom) == RunState.PAUSED ? "PAUSED" : "RUNNING";
+            ConnectorStatus after = waiting.until(() -> client().statusIfPresent(name),
+                    seen -> seen != null && restored.equals(seen.state()));
+            stateAfter = after == null ? null : after.state();
+        }
+        return new OffsetsMove(name, before, client().offsets(name), status, !done, stoppedFrom, stateAfter);
     }
 
     public Optional<DesiredConnector> declared(String name) {

@@ -1,6 +1,7 @@
 package ccc.engine;
 
 import ccc.CccException;
+import ccc.config.SourceDocument;
 import ccc.plan.Action;
 import ccc.plan.Change;
 import ccc.plan.Plan;
@@ -82,7 +83,7 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
         try {
             Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CccException("cannot write the plan to " + file + ": " + e.getMessage(), e);
+            throw new CccException("cannot write the plan to " + file + ": " + SourceDocument.reason(e), e);
         }
     }
 
@@ -149,9 +150,9 @@ public record SavedPlan(String environment, PlanRequest request, String clusterF
     private static JsonNode readTree(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CccException("cannot read the saved plan " + file + ": it is not JSON. Make it with "
+            root = SourceDocument.readJson(file);
+        } catch (SourceDocument.Unparseable e) {
+            throw new CccException("cannot read the saved plan: " + e.problem().sentence() + " Make it with "
                     + "'ccc plan --env ENV -o " + file + "'.");
         }
         if (root == null || root.path(FORMAT_FIELD).asInt() != FORMAT || !root.path("environment").isTextual()) {

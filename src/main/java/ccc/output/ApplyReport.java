@@ -27,7 +27,7 @@ public record ApplyReport(Plan plan, List<Outcome> outcomes, Duration total) imp
     public static String line(Outcome outcome, Console console) {
         Console.Style style = outcome.ok() ? Console.Style.GREEN : Console.Style.RED;
         return console.style(style, (outcome.ok() ? "  ok      " : "  FAILED  ") + console.value(outcome.connector()))
-                + " (" + outcome.action().id() + "): " + console.value(outcome.message())
+                + " (" + outcome.action().id() + "): " + console.paragraph(outcome.message(), "          ")
                 + (outcome.elapsed() == null ? "" : " [" + seconds(outcome.elapsed()) + "s]");
     }
 

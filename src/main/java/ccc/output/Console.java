@@ -1,5 +1,6 @@
 package ccc.output;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.secret.SecretRegistry;
 import java.io.IOException;
@@ -43,21 +44,29 @@ public final class Console {
     private final boolean color;
     private final SecretRegistry secrets;
     private final boolean workflowCommands;
+    private final int width;
 
     public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets) {
         this(out, err, color, secrets, false);
     }
 
+    public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets, boolean workflowCommands) {
+        this(out, err, color, secrets, workflowCommands, 0);
+    }
+
     /**
      * @param workflowCommands whether ccc runs in a GitHub Actions job (GITHUB_ACTIONS=true): then
      *     {@link #annotate} prints annotations, and nothing else printed can be read as a workflow command
+     * @param width the terminal's width, to which long messages are wrapped; 0 for none (not a terminal)
      */
-    public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets, boolean workflowCommands) {
+    public Console(PrintWriter out, PrintWriter err, boolean color, SecretRegistry secrets, boolean workflowCommands,
+                   int width) {
         this.out = out;
         this.err = err;
         this.color = color;
         this.secrets = secrets;
         this.workflowCommands = workflowCommands;
+        this.width = width;
     }
 
     /** Whether this run is a GitHub Actions job, where annotations are printed. */
@@ -96,6 +105,15 @@ public final class Console {
      */
     public String value(String text) {
         return Text.escape(secrets.scrub(String.valueOf(text)));
+    }
+
+    /**
+     * A message from outside ccc that may run long (a server's answer), for a text report: scrubbed, its first line
+     * saying what failed, the rest on lines of their own indented by {@code indent} and wrapped to the terminal
+     * ({@link Text#paragraph}).
+     */
+    public String paragraph(String text, String indent) {
+        return Text.paragraph(secrets.scrub(String.valueOf(text)), width, indent);
     }
 
     /** Prints to standard output, a newline added. */
@@ -138,7 +156,7 @@ public final class Console {
             }
             Files.writeString(file, Text.escapeKeepingLines(secrets.scrub(text)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CccException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CccException("cannot write " + file + ": " + SourceDocument.reason(e), e);
         }
     }
 
@@ -163,9 +181,9 @@ public final class Console {
         info(style(Style.YELLOW, "warning: ") + value(text));
     }
 
-    /** One line, as {@link #warn}. */
+    /** An error: its first line says what failed, a server's words follow indented ({@link #paragraph}). */
     public void error(String text) {
-        info(style(Style.RED, "error: ") + value(text));
+        info(style(Style.RED, "error: ") + paragraph(text, "  "));
     }
 
     /** Scrubbed, and every control character escaped but line breaks and (styled) this console's colours. */

@@ -19,10 +19,6 @@ public final class Json {
             .build();
 
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
-    /** For JSON a person may have edited (offsets): numbers read exactly, decimals never through a double. */
-    public static final ObjectMapper EXACT = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private Json() {
     }

@@ -27,8 +27,7 @@ public record PlanReport(Plan plan, String location) implements Report {
             out.append('\n').append(console.style(style(action.type()), "  " + action.type().symbol() + " "
                     + console.value(action.connector()))).append("  ").append(headline(action, console)).append('\n');
             for (Change change : action.changes()) {
-                out.append("      ").append(line(creates(action) ? ActionType.CREATE : action.type(), change, console))
-                        .append('\n');
+                out.append("      ").append(line(change, console)).append('\n');
             }
         }
         if (!plan.notices().isEmpty()) {
@@ -81,18 +80,15 @@ public record PlanReport(Plan plan, String location) implements Report {
         } + (action.directory() == null ? "" : "  [" + console.value(action.directory()) + "]");
     }
 
-    /** A create, or a move that creates its connector: every key it sets is listed as added. */
-    private static boolean creates(Action action) {
-        return action.type() == ActionType.CREATE || (action.type() == ActionType.MOVE && !action.completesMove());
-    }
-
-    private static String line(ActionType type, Change change, Console console) {
-        if (change.sensitive()) {
-            boolean created = type == ActionType.CREATE;
-            String what = created ? "(sensitive value)" : "(sensitive value changed)";
-            return (created ? "+ " : "~ ") + console.value(change.key()) + " = " + console.style(Console.Style.DIM, what);
-        }
+    private static String line(Change change, Console console) {
         String key = console.value(change.key());
+        if (change.sensitive()) {
+            return switch (change.kind()) {
+                case ADDED -> console.style(Console.Style.GREEN, "+ " + key + " = (sensitive)");
+                case REMOVED -> console.style(Console.Style.RED, "- " + key + " = (sensitive)");
+                case CHANGED -> console.style(Console.Style.YELLOW, "~ " + key + " = (sensitive value changed)");
+            };
+        }
         if (change.before() == null) {
             return console.style(Console.Style.GREEN, "+ " + key + " = " + quote(change.after(), console));
         }
@@ -165,6 +161,7 @@ public record PlanReport(Plan plan, String location) implements Report {
                     changeNode.put("after", change.after());
                 }
                 changeNode.put("sensitive", change.sensitive());
+                changeNode.put("change", change.kind().id());
             }
         }
         ArrayNode refusals = root.putArray("refusals");
@@ -229,7 +226,11 @@ public record PlanReport(Plan plan, String location) implements Report {
             for (Change change : action.changes()) {
                 String key = md.plain(change.key());
                 if (change.sensitive()) {
-                    lines.append(creates(action) ? "+ " : "! ").append(key).append(" (sensitive)\n");
+                    lines.append(switch (change.kind()) {
+                        case ADDED -> "+ " + key + " = (sensitive)";
+                        case REMOVED -> "- " + key + " = (sensitive)";
+                        case CHANGED -> "! " + key + " (sensitive value changed)";
+                    }).append('\n');
                 } else {
                     if (change.before() != null) {
                         lines.append("- ").append(key).append(" = ").append(md.plain(change.before())).append('\n');

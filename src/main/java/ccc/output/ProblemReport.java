@@ -1,5 +1,6 @@
 package ccc.output;
 
+import ccc.config.DesiredConnector;
 import ccc.config.Problem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,11 +8,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The outcome of {@code ccc validate}. */
-public record ProblemReport(List<Problem> problems, int connectors, List<String> environments) implements Report {
+public record ProblemReport(List<Problem> problems, Scope scope) implements Report {
+
+    /**
+     * What was rendered: {@code connectors} connector directories over {@code environments}, {@code configs}
+     * connector files in all (a connector deployed in four environments is one connector and four configs).
+     */
+    public record Scope(int connectors, int configs, List<String> environments) {
+
+        public Scope {
+            environments = List.copyOf(environments);
+        }
+
+        public static Scope of(List<DesiredConnector> rendered, List<String> environments) {
+            return new Scope((int) rendered.stream().map(DesiredConnector::directory).distinct().count(),
+                    rendered.size(), environments);
+        }
+
+        /** "2 connectors in 4 environments (8 configs)", "2 connectors in dev", "no connector". */
+        @Override
+        public String toString() {
+            if (environments.isEmpty()) {
+                return "no connector";
+            }
+            String connectorCount = plural(connectors, "connector");
+            if (environments.size() == 1) {
+                return connectorCount + " in " + environments.get(0);
+            }
+            return connectorCount + " in " + environments.size() + " environments (" + plural(configs, "config") + ")";
+        }
+    }
 
     public ProblemReport {
         problems = List.copyOf(problems);
-        environments = List.copyOf(environments);
     }
 
     @Override
@@ -30,20 +59,21 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
             }
             out.append('\n');
         }
-        out.append(console.value(summary(problems, connectors, environments))).append('\n');
+        out.append(console.value(summary(problems, scope))).append('\n');
         return out.toString();
     }
 
-    public static String summary(List<Problem> problems, int connectors, List<String> environments) {
+    public static String summary(List<Problem> problems, Scope scope) {
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.stream().filter(Problem::isWarning).count();
-        String scope = connectors + " connector" + (connectors == 1 ? "" : "s") + " in "
-                + (environments.isEmpty() ? "no environment" : String.join(", ", environments));
         if (errors == 0) {
-            return "Valid: " + scope + (warnings == 0 ? "." : ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ".");
+            return "Valid: " + scope + (warnings == 0 ? "." : ", " + plural(warnings, "warning") + ".");
         }
-        return errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                + " (" + scope + " rendered).";
+        return plural(errors, "error") + ", " + plural(warnings, "warning") + "; " + scope + " rendered.";
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     @Override
@@ -51,8 +81,9 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
         ObjectNode root = Json.document();
         root.put("valid", problems.stream().noneMatch(Problem::isError));
         ArrayNode envs = root.putArray("environments");
-        environments.forEach(envs::add);
-        root.put("connectors", connectors);
+        scope.environments().forEach(envs::add);
+        root.put("connectors", scope.configs());
+        root.put("directories", scope.connectors());
         ArrayNode errors = root.putArray("errors");
         ArrayNode warnings = root.putArray("warnings");
         ArrayNode notes = root.putArray("notes");
@@ -76,7 +107,7 @@ public record ProblemReport(List<Problem> problems, int connectors, List<String>
     @Override
     public String markdown(Markdown md) {
         StringBuilder out = new StringBuilder("### ccc validate\n\n");
-        out.append(md.cell(summary(problems, connectors, environments))).append("\n\n");
+        out.append(md.cell(summary(problems, scope))).append("\n\n");
         if (!problems.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Problem problem : problems) {

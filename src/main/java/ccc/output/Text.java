@@ -1,5 +1,10 @@
 package ccc.output;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * How text that ccc did not write itself (connector names, config keys and values, server messages,
  * traces) is shown to a person: every control character visibly escaped, so that a value can neither
@@ -15,7 +20,62 @@ package ccc.output;
  */
 public final class Text {
 
+    /** Longer than this, an error's first line stops after what failed, and what the server said follows it. */
+    static final int SUMMARY_LENGTH = 100;
+    private static final Pattern WHAT_FAILED = Pattern.compile("^(.{1,300}? failed: HTTP \\d{3})[.:]? (.+)$");
+
     private Text() {
+    }
+
+    /**
+     * A message that may run long (a server's answer to a request) for a person: the first line says what failed
+     * ("Create connector 'x' failed: HTTP 400:"), whole; the server's words follow, a line for each line it wrote,
+     * wrapped to {@code width} (0: not wrapped) and indented by {@code indent}. Every line is escaped as
+     * {@link #escape}.
+     */
+    public static String paragraph(String message, int width, String indent) {
+        List<String> logical = new ArrayList<>();
+        for (String line : String.valueOf(message).split("\r?\n")) {
+            if (!line.isBlank()) {
+                logical.add(line.strip());
+            }
+        }
+        if (logical.isEmpty()) {
+            return "";
+        }
+        Matcher failed = WHAT_FAILED.matcher(logical.get(0));
+        if ((logical.get(0).length() > SUMMARY_LENGTH || logical.size() > 1) && failed.matches()) {
+            logical.set(0, failed.group(1) + ":");
+            logical.add(1, failed.group(2));
+        }
+        int room = width <= 0 ? Integer.MAX_VALUE : Math.max(20, width - indent.length());
+        StringBuilder out = new StringBuilder(escape(logical.get(0)));
+        for (String line : logical.subList(1, logical.size())) {
+            for (String piece : wrap(escape(line), room)) {
+                out.append('\n').append(indent).append(piece);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Word-wrapped to {@code width} characters a line; a word longer than that has a line of its own. */
+    static List<String> wrap(String line, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : line.split(" ")) {
+            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) {
+                current.append(' ');
+            }
+            current.append(word);
+        }
+        if (current.length() > 0 || lines.isEmpty()) {
+            lines.add(current.toString());
+        }
+        return lines;
     }
 
     /** One line: every control character escaped, newlines included. Null stays null. */

@@ -46,6 +46,8 @@ public final class ConfigDiff {
                 if (options.sensitiveMode() == SensitiveMode.DIGEST && isMasked(before)
                         && !actualDigests.containsKey(key)) {
                     unverifiable.add(key);
+                } else if (before == null) {
+                    changes.add(Change.sensitive(key, Change.Kind.ADDED));
                 } else if (sensitiveChanged(key, before, desired.sensitiveDigests().get(key), actualDigests, options)) {
                     changes.add(Change.sensitive(key));
                 }
@@ -58,7 +60,7 @@ public final class ConfigDiff {
                 }
             } else if (isMasked(before) || actualDigests.containsKey(key)) {
                 // A key that ccc's digest lists was declared sensitive when it was applied.
-                changes.add(Change.sensitive(key));
+                changes.add(Change.sensitive(key, Change.Kind.REMOVED));
             } else {
                 changes.add(Change.of(key, before, null));
             }
@@ -68,9 +70,6 @@ public final class ConfigDiff {
 
     private static boolean sensitiveChanged(String key, String before, String desiredDigest,
                                             Map<String, String> actualDigests, PlanOptions options) {
-        if (before == null) {
-            return true;
-        }
         return switch (options.sensitiveMode()) {
             case IGNORE -> false;
             case RESEND -> true;

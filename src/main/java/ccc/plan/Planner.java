@@ -128,7 +128,7 @@ public final class Planner {
     private static List<Change> creation(DesiredConnectorState desired) {
         List<Change> changes = new ArrayList<>();
         new TreeMap<>(desired.config()).forEach((key, value) -> changes.add(Change.of(key, null, value)));
-        desired.sensitiveKeys().stream().sorted().forEach(key -> changes.add(Change.sensitive(key)));
+        desired.sensitiveKeys().stream().sorted().forEach(key -> changes.add(Change.sensitive(key, Change.Kind.ADDED)));
         if (desired.state() == DeclaredState.PAUSED) {
             changes.add(Change.of(Change.STATUS_KEY, null, DeclaredState.PAUSED.name()));
         }

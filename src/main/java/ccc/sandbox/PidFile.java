@@ -1,5 +1,6 @@
 package ccc.sandbox;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,7 +42,7 @@ record PidFile(long pid, Instant started, String connectUrl, int kafkaPort) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CccException("cannot write the sandbox's pid file " + file + ": " + e.getMessage(), e);
+            throw new CccException("cannot write the sandbox's pid file " + file + ": " + SourceDocument.reason(e), e);
         }
     }
 

@@ -68,7 +68,7 @@ class AffectedCommandTest {
         assertEquals("dev\ncert\nprod\n", affected("", "--env", "dev", "--env", "cert,prod", "--all").out());
         Cli.Result unknown = affected("", "--env", "dev,staging", "--all");
         assertEquals(64, unknown.exitCode(), unknown::toString);
-        assertTrue(unknown.err().contains("unknown environment staging; ccc.yaml declares dev, cert, prod, local"),
+        assertTrue(unknown.err().contains("unknown environment 'staging'; ccc.yaml declares dev, cert, prod, local"),
                 unknown::toString);
         assertEquals(64, affected("", "--env", "dev").exitCode(), "--files-from or --all is required");
     }

@@ -50,6 +50,7 @@ class BrokenRepositoriesTest {
         }
         assertFalse(output.contains("\tat "), () -> "stack trace:\n" + output);
         assertFalse(output.contains("Exception"), () -> "exception name:\n" + output);
+        assertFalse(output.contains("[Source:") || output.contains("REDACTED"), () -> "parser internals:\n" + output);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -69,7 +69,7 @@ class CliEdgesTest {
         Cli.Result result = Cli.run("completion", "zsh");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().contains("bashcompinit"));
-        assertTrue(result.out().contains("complete -F"), "the picocli script follows");
+        assertTrue(result.out().contains("complete -F"), "the bash script follows");
         assertFalse(Cli.run("completion", "--help").out().contains("null"));
     }
 

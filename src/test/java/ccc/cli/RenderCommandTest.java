@@ -140,11 +140,11 @@ class RenderCommandTest {
     }
 
     @Test
-    void unknownEnvironmentIsAnError() {
-        Cli.Result result = render("--env", "qa");
-        assertEquals(1, result.exitCode(), result::toString);
-        assertTrue(result.err().contains("unknown environment 'qa'"), result.err());
-        assertTrue(result.err().contains("Known environments: dev, cert, prod, local"), result.err());
+    void unknownEnvironmentIsAUsageErrorWithTheClosestOneAndTheList() {
+        Cli.Result result = render("--env", "dve");
+        assertEquals(64, result.exitCode(), result::toString);
+        assertEquals("error: unknown environment 'dve'; did you mean dev? ccc.yaml declares dev, cert, prod, local.\n",
+                result.err());
     }
 
     @Test

@@ -34,12 +34,9 @@ class RunbookCommandsTest {
     void setUp() throws Exception {
         cloud = new FakeConfluentCloud();
         env = cloud.env("SECRET-canary-0042", "vault-token-unused");
-        Repo.write(root, "ccc.yaml", Repo.MINIMAL_CCC_YAML);
+        Repo.minimalWithDatagen(root);
         Repo.connector(root, "dev", "ccloud-blob-01", """
                 {"name": "peve-blob-01", "config_nonsensitive": {"connector.class": "AzureBlobSink", "topics": "orders"}}
-                """, "status: RUNNING\n");
-        Repo.connector(root, "dev", "ccloud-gen-01", """
-                {"name": "peve-gen-01", "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.topic": "g"}}
                 """, "status: RUNNING\n");
         cloud.put(SINK, Map.of("connector.class", "AzureBlobSink", "topics", "orders"));
         cloud.put(SOURCE, Map.of("connector.class", "DatagenSource", "kafka.topic", "g"));

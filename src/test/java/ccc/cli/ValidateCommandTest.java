@@ -46,7 +46,7 @@ class ValidateCommandTest {
     void theExampleIsValid() {
         Cli.Result result = validate();
         assertEquals(0, result.exitCode(), result::toString);
-        assertEquals("Valid: 8 connectors in dev, cert, prod, local.\n", result.out());
+        assertEquals("Valid: 2 connectors in 4 environments (8 configs).\n", result.out());
         assertEquals("", result.err());
     }
 
@@ -75,7 +75,7 @@ class ValidateCommandTest {
                 warning: ROOT/ccloud-datagen-source-connector-01/dev-vars.yaml:3:1 (/topc): \
                 variable 'topc' is never used in dev-ccloud-datagen-source-connector-01.json
                   Remove it, or reference it as ${topc}.
-                1 error, 1 warning (1 connector in dev rendered).
+                1 error, 1 warning; 1 connector in dev rendered.
                 """, relative(result.out()));
         assertEquals("", result.err());
     }
@@ -98,7 +98,7 @@ class ValidateCommandTest {
         Cli.Result result = validate();
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().startsWith("warning: "), result.out());
-        assertTrue(result.out().endsWith("Valid: 8 connectors in dev, cert, prod, local, 1 warning.\n"), result.out());
+        assertTrue(result.out().endsWith("Valid: 2 connectors in 4 environments (8 configs), 1 warning.\n"), result.out());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ValidateCommandTest {
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("dev-ccloud-datagen-source-connector-01.json:6:5"), result.out());
         assertTrue(result.out().contains("prod-vars.yaml:2:1: malformed YAML"), result.out());
-        assertTrue(result.out().contains("2 errors, 1 warning (6 connectors in dev, cert, prod, local rendered)."),
+        assertTrue(result.out().contains("2 errors, 1 warning; 2 connectors in 4 environments (6 configs) rendered."),
                 result.out());
     }
 
@@ -125,7 +125,8 @@ class ValidateCommandTest {
         Cli.Result result = validate("--env", "dev", "--output", "json");
         assertEquals(1, result.exitCode(), result::toString);
         JsonNode document = new ObjectMapper().readTree(result.out());
-        assertEquals(List.of("format_version", "valid", "environments", "connectors", "errors", "warnings", "notes"),
+        assertEquals(List.of("format_version", "valid", "environments", "connectors", "directories", "errors", "warnings",
+                "notes"),
                 fieldNames(document));
         assertEquals(1, document.get("format_version").asInt());
         assertFalse(document.get("valid").asBoolean());
@@ -185,10 +186,12 @@ class ValidateCommandTest {
     }
 
     @Test
-    void unknownEnvironmentExitsOne() {
-        Cli.Result result = validate("--env", "qa");
-        assertEquals(1, result.exitCode(), result::toString);
-        assertTrue(result.out().contains("ccc.yaml /environments: unknown environment 'qa'"), result.out());
+    void unknownEnvironmentIsAUsageError() {
+        Cli.Result result = validate("--env", "prd");
+        assertEquals(64, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("unknown environment 'prd'; did you mean prod? ccc.yaml declares dev, cert, "
+                + "prod, local."), result.err());
     }
 
     @Test

@@ -175,6 +175,17 @@ class ConfigSchemaTest {
         }
     }
 
+    /** A vars file's keys are exactly the names ${...} can use: any other is an error, not an unused variable. */
+    @ParameterizedTest
+    @ValueSource(strings = {"topic", "_x", "a.b-c_9", "Topic", "9x", "", " ", "my topic", "a$", "-a", ".a", "é"})
+    void theVarsSchemaAcceptsExactlyTheVariableNamesOfTemplates(String name) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = SourceDocument.JSON.createObjectNode();
+        root.put(name, "v");
+        List<Problem> problems = ConfigSchema.VARS.check(new SourceDocument(tmp.resolve("dev-vars.yaml"), root,
+                java.util.Map.of()));
+        assertEquals(Template.isVariableName(name), problems.isEmpty(), () -> "'" + name + "': " + problems);
+    }
+
     @Test
     void aConnectorFileMayNameItsSchemaForTheEditor() {
         assertEquals(List.of(), check(ConfigSchema.CONNECTOR, "dev-x.json", """

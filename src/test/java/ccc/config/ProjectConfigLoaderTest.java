@@ -556,17 +556,11 @@ class ProjectConfigLoaderTest {
     }
 
     private static String twoWorkers(String first, String second) {
-        return """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  local:
-                    target: kafka-connect
-                    connect_url: %s
+        return Repo.workerCccYaml(first) + """
                   sandbox:
                     target: kafka-connect
                     connect_url: %s
-                """.formatted(first, second);
+                """.formatted(second);
     }
 
     @ParameterizedTest

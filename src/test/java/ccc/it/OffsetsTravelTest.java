@@ -221,14 +221,7 @@ class OffsetsTravelTest {
 
     private Path repo() {
         Path root = dir.resolve("connectors");
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  local:
-                    target: kafka-connect
-                    connect_url: %s
-                """.formatted(workerUrl));
+        Repo.write(root, "ccc.yaml", Repo.workerCccYaml(workerUrl));
         return root;
     }
 

@@ -351,6 +351,18 @@ class RealKafkaConnectTest {
         assertEquals(0, sinkOffsets.exitCode(), sinkOffsets.toString());
         assertTrue(sinkOffsets.out().contains(topic), sinkOffsets.toString());
 
+        // Moving offsets on a worker stops the connector and puts it back: said before, and after.
+        Cli.Result unconfirmed = ccc(root, "offsets", "reset", "--env", "local", "peve-file-sink-01");
+        assertEquals(3, unconfirmed.exitCode(), unconfirmed.toString());
+        assertTrue(unconfirmed.err().contains("ccc stops peve-file-sink-01 (now RUNNING) for the change and then "
+                + "resumes it"), unconfirmed.toString());
+        Cli.Result reset = ccc(root, "offsets", "reset", "--env", "local", "peve-file-sink-01", "--yes",
+                "--poll-interval", "100ms", "--timeout", "60s");
+        assertEquals(0, reset.exitCode(), reset.toString());
+        assertTrue(reset.out().contains("peve-file-sink-01 was stopped for the change and then resumed and is RUNNING "
+                + "again."), reset.toString());
+        awaitState(worker, "peve-file-sink-01", "RUNNING", 1);
+
         // Gone from the repository: deleted only with --prune.
         Files.delete(root.resolve("file-source-01/local-file-source-01.json"));
         Files.delete(root.resolve("file-source-01/local-vars.yaml"));

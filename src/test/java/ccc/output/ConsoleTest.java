@@ -50,6 +50,32 @@ class ConsoleTest {
     }
 
     @Test
+    void aLongServerErrorSaysWhatFailedFirstThenTheServersWordsWrappedToTheTerminal() {
+        String message = "Create connector 'peve-orders-sink-01' failed: HTTP 400: Connector configuration is invalid "
+                + "and contains the following 2 error(s):\nInvalid value change-me for configuration topics: Topic "
+                + "change-me does not exist in the cluster lkc-xyz789\nInvalid value SA_CHANGE_ME for configuration "
+                + "kafka.service.account.id: no such service account\u001b[2J\n";
+        assertEquals("""
+                Create connector 'peve-orders-sink-01' failed: HTTP 400:
+                  Connector configuration is invalid and contains the
+                  following 2 error(s):
+                  Invalid value change-me for configuration topics: Topic
+                  change-me does not exist in the cluster lkc-xyz789
+                  Invalid value SA_CHANGE_ME for configuration
+                  kafka.service.account.id: no such service account\\u001b[2J\
+                """, Text.paragraph(message, 60, "  "));
+        String oneLine = "Create connector 'peve-x' failed: HTTP 400: Invalid configuration for connector peve-x: "
+                + "{\"connector.class\":\"DatagenSource\",\"kafka.topic\":\"g\"}";
+        assertEquals("Create connector 'peve-x' failed: HTTP 400:\n    Invalid configuration for connector peve-x: "
+                + "{\"connector.class\":\"DatagenSource\",\"kafka.topic\":\"g\"}", Text.paragraph(oneLine, 0, "    "),
+                "not on a terminal: split, not wrapped");
+        assertEquals("Delete connector 'peve-x' failed: HTTP 404: not found.",
+                Text.paragraph("Delete connector 'peve-x' failed: HTTP 404: not found.", 60, "  "), "short: one line");
+        assertEquals(List.of("a", "bcdefghijklmno", "p q rstu"), Text.wrap("a bcdefghijklmno p q rstu", 10),
+                "a word longer than a line is not broken");
+    }
+
+    @Test
     void colourOnlyWhenEnabled() {
         assertEquals("x", console(false).style(Console.Style.RED, "x"));
         assertEquals("\u001b[31mx\u001b[0m", console(true).style(Console.Style.RED, "x"));
@@ -59,13 +85,14 @@ class ConsoleTest {
     void summaryPluralsAndScope() {
         Problem error = Problem.error("schema", Path.of("f"), Location.NONE, "e", "");
         Problem warning = Problem.warning("schema", Path.of("f"), Location.NONE, "w", "");
-        assertEquals("Valid: 1 connector in dev.", ProblemReport.summary(List.of(), 1, List.of("dev")));
-        assertEquals("Valid: 2 connectors in dev, prod, 2 warnings.",
-                ProblemReport.summary(List.of(warning, warning), 2, List.of("dev", "prod")));
-        assertEquals("1 error, 1 warning (0 connectors in no environment rendered).",
-                ProblemReport.summary(List.of(error, warning), 0, List.of()));
-        assertEquals("2 errors, 0 warnings (3 connectors in dev rendered).",
-                ProblemReport.summary(List.of(error, error), 3, List.of("dev")));
+        assertEquals("Valid: 1 connector in dev.", ProblemReport.summary(List.of(),
+                new ProblemReport.Scope(1, 1, List.of("dev"))));
+        assertEquals("Valid: 2 connectors in 2 environments (3 configs), 2 warnings.",
+                ProblemReport.summary(List.of(warning, warning), new ProblemReport.Scope(2, 3, List.of("dev", "prod"))));
+        assertEquals("1 error, 1 warning; no connector rendered.",
+                ProblemReport.summary(List.of(error, warning), new ProblemReport.Scope(0, 0, List.of())));
+        assertEquals("2 errors, 0 warnings; 3 connectors in dev rendered.",
+                ProblemReport.summary(List.of(error, error), new ProblemReport.Scope(3, 3, List.of("dev"))));
     }
 
     @Test

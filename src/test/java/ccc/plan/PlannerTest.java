@@ -79,7 +79,7 @@ class PlannerTest {
         Action action = only(plan);
         assertEquals(ActionType.CREATE, action.type());
         assertTrue(action.changes().contains(Change.of("flush.size", null, "1000")));
-        assertTrue(action.changes().contains(Change.sensitive("key")));
+        assertTrue(action.changes().contains(Change.sensitive("key", Change.Kind.ADDED)));
         assertTrue(plan.refusals().isEmpty());
         assertTrue(plan.hasChanges());
     }
@@ -126,6 +126,25 @@ class PlannerTest {
         assertEquals(ActionType.UPDATE, action.type());
         assertEquals(List.of(Change.sensitive("key")), action.changes());
         assertNull(action.changes().get(0).before());
+    }
+
+    @Test
+    void anAddedOrRemovedSensitiveKeyIsAnAdditionOrARemovalNotAChangedValue() {
+        String digests = SensitiveDigest.encode(Map.of("old.key", SensitiveDigest.of(DIGEST, "old.key", "v")));
+        Plan plan = plan(List.of(desired("peve-a", SINK, Map.of("new.key", "s3cr3t"), DeclaredState.RUNNING)),
+                List.of(running("peve-a", with(SINK, "old.key", "****", SensitiveDigest.CONFIG_KEY, digests))),
+                options());
+        Action action = only(plan);
+        assertEquals(ActionType.UPDATE, action.type());
+        assertEquals(List.of(Change.sensitive("new.key", Change.Kind.ADDED), Change.sensitive("old.key",
+                Change.Kind.REMOVED)), action.changes());
+        assertTrue(action.changes().stream().allMatch(c -> c.before() == null && c.after() == null), "no values");
+        for (SensitiveMode mode : SensitiveMode.values()) {
+            assertEquals(action.changes(), only(plan(List.of(desired("peve-a", SINK, Map.of("new.key", "s3cr3t"),
+                    DeclaredState.RUNNING)), List.of(running("peve-a", with(SINK, "old.key", "****",
+                    SensitiveDigest.CONFIG_KEY, digests))), options(false, false, Set.of(), mode, Limits.DEFAULT)))
+                    .changes(), "in every drift mode, " + mode);
+        }
     }
 
     @Test

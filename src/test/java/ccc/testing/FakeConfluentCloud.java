@@ -90,6 +90,11 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
     /** When set, creating a connector with this class is answered 400 echoing the submitted config. */
     public volatile String rejectedClass;
     /**
+     * Values the cluster refuses (a topic that does not exist, say), with why: a create holding one is answered 400
+     * with Kafka Connect's message for an invalid config, one line per error.
+     */
+    public final Map<String, String> invalidValues = Collections.synchronizedMap(new HashMap<>());
+    /**
      * The keys each connector class defines, as its validate call answers them. Like Confluent
      * Cloud, the fake accepts any other key on create and update and then drops it: it is never
      * stored and never returned. A class without an entry keeps every key.
@@ -274,6 +279,14 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
             }
             if (config.get("connector.class").equals(rejectedClass)) {
                 return error(400, "Invalid configuration for connector " + name + ": " + request0.path("config"));
+            }
+            List<String> invalid = config.entrySet().stream().filter(e -> invalidValues.containsKey(e.getValue()))
+                    .map(e -> "Invalid value " + e.getValue() + " for configuration " + e.getKey() + ": "
+                            + invalidValues.get(e.getValue())).toList();
+            if (!invalid.isEmpty()) {
+                return error(400, "Connector configuration is invalid and contains the following " + invalid.size()
+                        + " error(s):\n" + String.join("\n", invalid) + "\nYou can also find the above list of errors at "
+                        + "the endpoint `/connector-plugins/{connectorType}/config/validate`");
             }
             for (String value : config.values()) {
                 if (value.matches("^\\*{2,}$")) {

@@ -29,6 +29,26 @@ public final class Repo {
                   auth: token
             """;
 
+    /** A ccc.yaml with one self-managed Kafka Connect environment, local, whose worker is at {@code connectUrl}. */
+    public static String workerCccYaml(String connectUrl) {
+        return """
+                managed:
+                  name_prefix: peve-
+                environments:
+                  local:
+                    target: kafka-connect
+                    connect_url: %s
+                """.formatted(connectUrl);
+    }
+
+    /** {@link #MINIMAL_CCC_YAML} with one Datagen source in dev, peve-gen-01 (directory ccloud-gen-01), RUNNING. */
+    public static void minimalWithDatagen(Path root) {
+        write(root, "ccc.yaml", MINIMAL_CCC_YAML);
+        connector(root, "dev", "ccloud-gen-01", """
+                {"name": "peve-gen-01", "config_nonsensitive": {"connector.class": "DatagenSource", "kafka.topic": "g"}}
+                """, "status: RUNNING\n");
+    }
+
     /** The variables the GitHub Actions runner sets for a job of run 4242 of bank/peve-connectors. */
     public static Map<String, String> githubJob(Path workspace) {
         return Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", workspace.toString(),

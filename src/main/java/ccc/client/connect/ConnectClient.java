@@ -94,6 +94,14 @@ public interface ConnectClient {
 
     ConnectorOffsets offsets(String name);
 
+    /**
+     * Whether {@link #patchOffsets} and {@link #resetOffsets} stop a connector that is not stopped already and then
+     * put it back in its state (a self-managed worker, KIP-875); false where the service moves them itself (Cloud).
+     */
+    default boolean stopsForOffsets() {
+        return false;
+    }
+
     /** Asks to move offsets to the given positions (PATCH semantics). */
     OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets);
 

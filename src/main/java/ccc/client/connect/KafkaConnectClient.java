@@ -150,6 +150,11 @@ public final class KafkaConnectClient extends AbstractConnectClient {
         }
     }
 
+    @Override
+    public boolean stopsForOffsets() {
+        return true;
+    }
+
     /** Synchronous: stop, PATCH /connectors/{name}/offsets, restore the prior state. */
     @Override
     public OffsetRequest patchOffsets(String name, List<ConnectorOffsets.Entry> offsets) {

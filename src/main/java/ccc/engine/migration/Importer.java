@@ -1,5 +1,6 @@
 package ccc.engine.migration;
 
+import ccc.config.SourceDocument;
 import ccc.CccException;
 import ccc.client.connect.ConnectClient;
 import ccc.client.connect.RemoteConnector;
@@ -88,8 +89,7 @@ public final class Importer {
         }
         EnvironmentConfig environment = project.environments().get(request.environment());
         if (environment == null) {
-            throw new CccException("unknown environment '" + request.environment() + "'. Known environments: "
-                    + String.join(", ", project.environments().keySet()) + ".");
+            throw Suggestions.unknownEnvironment(request.environment(), project.environments().keySet());
         }
         Map<String, RemoteConnector> cluster = worker.list();
         cluster.values().forEach(connector -> connector.config().forEach((key, value) -> {
@@ -154,7 +154,7 @@ public final class Importer {
                 Files.writeString(vars, varsYaml(request, environment, source, state, translation),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CccException("cannot write " + dir + ": " + e.getMessage(), e);
+                throw new CccException("cannot write " + dir + ": " + SourceDocument.reason(e), e);
             }
             imported.add(new Imported(source, name, directory, state, translation, List.of(json, vars)));
         }

@@ -104,7 +104,10 @@ public final class Migration {
         String target = request.target() != null ? workspace.connectorName(environment, request.target())
                 : prefix + Importer.stemOf(request.source(), prefix);
         if (workspace.connectors(environment).stream().noneMatch(c -> c.name().equals(target))) {
-            throw new CccException("the repository declares no connector " + target + " in " + environment
+            List<String> close = request.target() == null ? List.of()
+                    : Suggestions.closeConnectors(request.target(), workspace, environment, List.of());
+            String closest = close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
+            throw new CccException("the repository declares no connector " + target + " in " + environment + closest
                     + "; write it first: 'ccc import --from " + url + " " + request.source() + " --env " + environment
                     + "' (then fill in its Vault secrets and review it), or name it with --to");
         }

@@ -78,14 +78,7 @@ class WorkerDoctorTest {
     }
 
     void cccYaml(String extra) {
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  local:
-                    target: kafka-connect
-                    connect_url: %s
-                """.formatted(worker.url("/").toString()) + extra);
+        Repo.write(root, "ccc.yaml", Repo.workerCccYaml(worker.url("/").toString()) + extra);
     }
 
     JsonNode doctor(int expectedExit, Map<String, String> env) throws Exception {
