@@ -25,6 +25,7 @@ public final class Main {
         SECRET_VARIABLES.forEach(name -> context.secrets().register(context.env(name)));
         CccCommand top = new CccCommand(context);
         CommandLine commandLine = new CommandLine(top);
+        Commands.register(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
