@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
  * that order, so that one never hides another. A service account that does not exist, or is
  * ambiguous, is not a failure: the plan refuses the connectors that name it.
  *
- * <p>Failures are reworded only through the run's {@link SecretRegistry}: a message composed before
- * a concurrent Vault read registered a secret is scrubbed again once every read is done.
+ * <p>Every failure's message is scrubbed again with the run's {@link SecretRegistry} once all reads are
+ * done: one composed before a concurrent Vault read registered a secret may hold it.
  */
 final class PlanInputs {
 
@@ -118,8 +118,8 @@ final class PlanInputs {
     }
 
     /**
-     * Reads everything a plan of {@code chosen} needs, the reads that go out over the network at the
-     * same time (offline, or with nothing to read but one, on this thread alone).
+     * Reads everything a plan of {@code chosen} needs, each read on a thread of its own (offline, all on
+     * this thread).
      *
      * @param cluster the list of the cluster's connectors (or the map already read)
      * @param chosen the connectors planned: only their secrets and service accounts are read
