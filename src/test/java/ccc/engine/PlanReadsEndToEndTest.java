@@ -9,8 +9,6 @@ import ccc.testing.FakeConfluentCloud;
 import ccc.testing.Repo;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +25,12 @@ class PlanReadsEndToEndTest {
 
     @TempDir
     Path root;
-    FakeConfluentCloud cloud;
-    Map<String, String> env;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        cloud = new FakeConfluentCloud();
+    /** Twelve connectors, each with a Vault path of its own, naming two service accounts by display name. */
+    private FakeConfluentCloud cloud() throws Exception {
+        FakeConfluentCloud cloud = new FakeConfluentCloud();
         cloud.serviceAccounts.put("SA_ONE", "sa-one01");
         cloud.serviceAccounts.put("SA_TWO", "sa-two02");
-        env = cloud.env(API_SECRET, VAULT_TOKEN);
         Repo.write(root, "ccc.yaml", Repo.VAULT_TOKEN_CCC_YAML);
         for (int i = 1; i <= 12; i++) {
             String name = "peve-db-%02d".formatted(i);
@@ -47,15 +42,12 @@ class PlanReadsEndToEndTest {
                      "config_sensitive": {"connection.password": "${vault:secret/peve/%s#password}"}}
                     """.formatted(name, name), "service_account: " + (i % 2 == 0 ? "SA_ONE" : "SA_TWO") + "\n");
         }
+        return cloud;
     }
 
-    @AfterEach
-    void tearDown() {
-        cloud.close();
-    }
-
-    private Cli.Result plan() {
-        Cli.Result result = Cli.run(env, "", "plan", "--env", "dev", "--root", root.toString());
+    private Cli.Result plan(FakeConfluentCloud cloud) {
+        Cli.Result result = Cli.run(cloud.env(API_SECRET, VAULT_TOKEN), "", "plan", "--env", "dev", "--root",
+                root.toString());
         for (int i = 1; i <= 12; i++) {
             assertFalse(result.all().contains("canary-password-" + i + "-Xy81"), result.toString());
         }
@@ -64,31 +56,35 @@ class PlanReadsEndToEndTest {
     }
 
     @Test
-    void onePlanListsOnceReadsEachPathOnceAndListsIamOnce() {
-        Cli.Result plan = plan();
+    void onePlanListsOnceReadsEachPathOnceAndListsIamOnce() throws Exception {
+        try (FakeConfluentCloud cloud = cloud()) {
+            Cli.Result plan = plan(cloud);
 
-        assertEquals(0, plan.exitCode(), plan.toString());
-        assertTrue(plan.out().contains("12 to create"), plan.toString());
-        assertEquals(1, cloud.count(CONNECTORS + "?"), cloud.requests.toString());
-        assertEquals(12, cloud.count("GET /v1/secret/data/peve/"), cloud.requests.toString());
-        assertEquals(1, cloud.count("GET /iam/v2/service-accounts"), cloud.requests.toString());
+            assertEquals(0, plan.exitCode(), plan.toString());
+            assertTrue(plan.out().contains("12 to create"), plan.toString());
+            assertEquals(1, cloud.count(CONNECTORS + "?"), cloud.requests.toString());
+            assertEquals(12, cloud.count("GET /v1/secret/data/peve/"), cloud.requests.toString());
+            assertEquals(1, cloud.count("GET /iam/v2/service-accounts"), cloud.requests.toString());
+        }
     }
 
     @Test
-    void whenTheClusterVaultAndIamAllFailEachFailureIsReported() {
-        cloud.apiKey = "ANOTHERKEY";
-        cloud.apiSecret = "another-secret-value";
-        cloud.vaultSecrets.remove("peve/peve-db-07");
+    void whenTheClusterVaultAndIamAllFailEachFailureIsReported() throws Exception {
+        try (FakeConfluentCloud cloud = cloud()) {
+            cloud.apiKey = "ANOTHERKEY";
+            cloud.apiSecret = "another-secret-value";
+            cloud.vaultSecrets.remove("peve/peve-db-07");
 
-        Cli.Result plan = plan();
+            Cli.Result plan = plan(cloud);
 
-        assertEquals(1, plan.exitCode(), plan.toString());
-        assertTrue(plan.err().contains("3 problems reading what the plan needs:"), plan.toString());
-        assertTrue(plan.err().contains("  - List connectors failed"), plan.toString());
-        assertTrue(plan.err().contains("401"), plan.toString());
-        assertTrue(plan.err().contains("  - secret/peve/peve-db-07#password"), plan.toString());
-        assertTrue(plan.err().contains("  - listing service accounts"), plan.toString());
-        assertEquals(1, cloud.count(CONNECTORS + "?"), cloud.requests.toString());
-        assertEquals(1, cloud.count("GET /iam/v2/service-accounts"), cloud.requests.toString());
+            assertEquals(1, plan.exitCode(), plan.toString());
+            String err = plan.err();
+            assertTrue(err.contains("3 problems reading what the plan needs:"), plan.toString());
+            assertTrue(err.contains("  - List connectors failed") && err.contains("401"), plan.toString());
+            assertTrue(err.contains("  - secret/peve/peve-db-07#password"), plan.toString());
+            assertTrue(err.contains("  - listing service accounts"), plan.toString());
+            assertEquals(1, cloud.count(CONNECTORS + "?"), cloud.requests.toString());
+            assertEquals(1, cloud.count("GET /iam/v2/service-accounts"), cloud.requests.toString());
+        }
     }
 }
