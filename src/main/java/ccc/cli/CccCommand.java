@@ -1,5 +1,6 @@
 package ccc.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,28 +13,6 @@ import picocli.CommandLine.Spec;
         versionProvider = CccCommand.Version.class,
         description = "Confluent Cloud fully-managed connectors as code: validate, render, plan and apply "
                 + "the connectors declared in a config repository.",
-        subcommands = {
-                ValidateCommand.class,
-                RenderCommand.class,
-                NewCommand.class,
-                AffectedCommand.class,
-                AlertCommand.class,
-                SchemaCommand.class,
-                PlanCommand.class,
-                ApplyCommand.class,
-                StatusCommand.class,
-                DoctorCommand.class,
-                PauseCommand.class,
-                ResumeCommand.class,
-                RestartCommand.class,
-                OffsetsCommand.class,
-                ImportCommand.class,
-                MigrateCommand.class,
-                SandboxCommand.class,
-                CompletionCommand.class,
-                CompleteCommand.class,
-                picocli.CommandLine.HelpCommand.class,
-        },
         footerHeading = "%nExamples:%n",
         footer = {
                 "  ccc validate --root connectors",
@@ -49,6 +28,32 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 ok, 1 error, 2 plan has changes (--detailed-exitcode), 3 refused by a safety rule, "
                         + "64 usage error."})
 public final class CccCommand implements Runnable {
+
+    /**
+     * Every command, in the order --help lists them. {@link Main} registers them with picocli (only the
+     * one a run invokes in full: see {@link Commands}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            ValidateCommand.class,
+            RenderCommand.class,
+            NewCommand.class,
+            AffectedCommand.class,
+            AlertCommand.class,
+            SchemaCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            StatusCommand.class,
+            DoctorCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            RestartCommand.class,
+            OffsetsCommand.class,
+            ImportCommand.class,
+            MigrateCommand.class,
+            SandboxCommand.class,
+            CompletionCommand.class,
+            CompleteCommand.class,
+            picocli.CommandLine.HelpCommand.class);
 
     private final CliContext context;
 

@@ -29,6 +29,7 @@ public final class Main {
                 .forEach(name -> context.secrets().register(context.env(name)));
         CccCommand top = new CccCommand(context);
         CommandLine commandLine = new CommandLine(top);
+        Commands.register(commandLine, args);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -34,8 +34,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The HTTP plumbing every API client shares: one OkHttp client with the timeouts of
- * {@link HttpSettings}, JSON bodies, Failsafe retries, and server errors turned into scrubbed
+ * The HTTP plumbing every API client shares: an OkHttp client with the timeouts of
+ * {@link HttpSettings} (one connection pool for the whole process), JSON bodies, Failsafe retries, and server errors turned into scrubbed
  * {@link ApiException}s. It knows nothing of any particular API.
  *
  * <p>Retries (Failsafe, at most {@link HttpSettings#maxAttempts()} attempts in all):
@@ -73,6 +73,20 @@ public final class ApiHttp {
         Response run(int attempt) throws IOException;
     }
 
+    /**
+     * The one OkHttp client of the process, made on first use: every {@link ApiHttp} derives its own
+     * from it ({@link OkHttpClient#newBuilder()}: its timeouts), sharing its connection pool and
+     * dispatcher, so that Connect, IAM and Vault on one host share connections and the threads OkHttp
+     * starts are started once. Those threads are daemons: the JVM exits at once after the last line.
+     */
+    private static final class Shared {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+                // Every retry decision is made here, knowing whether the call is safe to repeat.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
+    }
+
     private static final MediaType JSON = MediaType.get("application/json");
     /** A message the server composed: kept long enough to be useful. */
     static final int MAX_MESSAGE = 2000;
@@ -108,13 +122,10 @@ public final class ApiHttp {
         this.secrets = secrets;
         this.authorization = authorization;
         this.unauthorizedHint = unauthorizedHint;
-        this.client = new OkHttpClient.Builder()
+        this.client = Shared.CLIENT.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                // Every retry decision is made here, knowing whether the call is safe to repeat.
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
                 .build();
         this.repeatable = policy(Retry.REPEATABLE);
         this.unprocessedOnly = policy(Retry.UNPROCESSED_ONLY);

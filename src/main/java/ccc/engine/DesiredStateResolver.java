@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -46,14 +48,15 @@ public final class DesiredStateResolver {
         this.keepDigestInConfig = keepDigestInConfig;
     }
 
+    /** Every Vault reference of the connectors, once each, in the order they first appear. */
     public static List<VaultReference> vaultReferences(List<DesiredConnector> connectors) {
-        List<VaultReference> references = new ArrayList<>();
+        Set<VaultReference> references = new LinkedHashSet<>();
         for (DesiredConnector connector : connectors) {
             for (Template template : connector.sensitive().values()) {
-                template.vaultReferences().stream().filter(r -> !references.contains(r)).forEach(references::add);
+                references.addAll(template.vaultReferences());
             }
         }
-        return references;
+        return List.copyOf(references);
     }
 
     /** @throws CccException naming every Vault secret of these connectors that cannot be used */

@@ -10,7 +10,6 @@ import ccc.target.Session;
 import ccc.config.DesiredConnector;
 import ccc.config.ProjectConfig;
 import ccc.config.SensitiveMode;
-import ccc.config.VaultReference;
 import ccc.config.Workspace;
 import ccc.plan.Action;
 import ccc.plan.ActualConnectorState;
@@ -28,6 +27,7 @@ import ccc.secret.SecretLikeness;
 import ccc.secret.SecretRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -52,16 +53,25 @@ public final class PlanBuilder {
     public static PlannedRun build(Workspace workspace, String environment, PlanRequest request,
                                    Session access, SecretRegistry registry) {
         return build(workspace, environment, request, access, registry,
-                request.offline() ? Map.of() : access.connect().list());
+                request.offline() ? Map::of : () -> access.connect().list());
     }
 
     /** As {@link #build(Workspace, String, PlanRequest, Session, SecretRegistry)}, on a cluster already read. */
     static PlannedRun build(Workspace workspace, String environment, PlanRequest request, Session access,
                             SecretRegistry registry, Map<String, RemoteConnector> cluster) {
+        return build(workspace, environment, request, access, registry, () -> cluster);
+    }
+
+    private static PlannedRun build(Workspace workspace, String environment, PlanRequest request, Session access,
+                                    SecretRegistry registry, Supplier<Map<String, RemoteConnector>> list) {
         ProjectConfig config = workspace.config();
         List<DesiredConnector> all = workspace.connectors(environment);
         Set<String> selected = new LinkedHashSet<>();
         request.names().forEach(name -> selected.add(workspace.connectorName(environment, name)));
+        List<DesiredConnector> chosen = selected.isEmpty() ? all
+                : all.stream().filter(c -> selected.contains(c.name())).toList();
+        PlanInputs inputs = PlanInputs.read(access, list, chosen, request.offline(), registry);
+        Map<String, RemoteConnector> cluster = inputs.cluster();
 
         List<ActualConnectorState> actual = new ArrayList<>();
         Map<String, ConnectorStatus> observed = new HashMap<>();
@@ -71,9 +81,11 @@ public final class PlanBuilder {
                 observed.put(connector.name(), connector.status());
             }
         }
+        Set<String> declared = new HashSet<>();
+        all.forEach(connector -> declared.add(connector.name()));
         for (String name : selected) {
-            boolean known = all.stream().anyMatch(c -> c.name().equals(name))
-                    || actual.stream().anyMatch(c -> c.name().equals(name) && config.isManaged(environment, name));
+            boolean known = declared.contains(name)
+                    || cluster.containsKey(name) && config.isManaged(environment, name);
             if (!known) {
                 List<String> managed = actual.stream().map(ActualConnectorState::name)
                         .filter(n -> config.isManaged(environment, n)).toList();
@@ -82,22 +94,17 @@ public final class PlanBuilder {
                         + ", in the cluster)" + Suggestions.closestConnector(name, workspace, environment, managed));
             }
         }
-        List<DesiredConnector> chosen = selected.isEmpty() ? all
-                : all.stream().filter(c -> selected.contains(c.name())).toList();
-
-        List<VaultReference> references = DesiredStateResolver.vaultReferences(chosen);
-        Map<VaultReference, String> secrets = references.isEmpty() ? Map.of() : access.secrets(references);
-        Map<String, String> accountIds = new HashMap<>();
-        Map<String, String> missingAccounts = new HashMap<>();
-        UnaryOperator<String> digest = access.digest();
-        DesiredStateResolver resolver = new DesiredStateResolver(secrets,
+        inputs.requireAll();
+        Map<String, String> accountIds = new HashMap<>(inputs.accountIds());
+        Map<String, String> missingAccounts = new HashMap<>(inputs.missingAccounts());
+        UnaryOperator<String> digest = inputs.digest();
+        DesiredStateResolver resolver = new DesiredStateResolver(inputs.secrets(),
                 name -> accountIds.computeIfAbsent(name, n -> accountId(access, n, missingAccounts)), digest,
                 config.sensitiveMode() == SensitiveMode.DIGEST && !access.returnsPlainSecrets());
         if (access.returnsPlainSecrets()) {
             actual = withDigestsOfPlainSecrets(actual, all, digest);
         }
-        Optional<DigestBook> digestBook = request.offline() ? Optional.empty()
-                : access.digestStore().map(DigestBook::read);
+        Optional<DigestBook> digestBook = inputs.digestBook();
         if (digestBook.isPresent()) {
             actual = digestBook.get().fillIn(actual);
         }
@@ -117,16 +124,18 @@ public final class PlanBuilder {
         Map<String, List<String>> fieldErrors = Map.of();
         if (access.dropsUndefinedKeys() && plan.hasChanges()) {
             UndefinedKeys undefinedKeys = new UndefinedKeys(access.connect(), environment);
+            List<ResolvedConnector> sent = new ArrayList<>();
             for (Action action : plan.changes()) {
                 ResolvedConnector connector = resolved.get(action.connector());
-                if (connector == null || missingAccounts.containsKey(connector.source().serviceAccount())) {
-                    continue;
-                }
-                Set<String> undefined = undefinedKeys.of(connector);
-                if (!undefined.isEmpty()) {
-                    resolved.put(connector.name(), resolver.resolve(connector.source().withoutKeys(undefined)));
+                if (connector != null && !missingAccounts.containsKey(connector.source().serviceAccount())) {
+                    sent.add(connector);
                 }
             }
+            undefinedKeys.of(sent).forEach((name, undefined) -> {
+                if (!undefined.isEmpty()) {
+                    resolved.put(name, resolver.resolve(resolved.get(name).source().withoutKeys(undefined)));
+                }
+            });
             notices = undefinedKeys.notices();
             fieldErrors = undefinedKeys.fieldErrors();
             plan = Planner.plan(environment, planned(resolved), actual, options);
@@ -137,7 +146,10 @@ public final class PlanBuilder {
                 access.location(), digest, observed, digestBook);
     }
 
-    /** The account's sa- id; one that is missing or ambiguous becomes a refusal (see {@link #prerequisites}), not an error. */
+    /**
+     * The account's sa- id, for a name {@link PlanInputs} did not read (none: it reads every account of the
+     * planned connectors); one that is missing or ambiguous becomes a refusal (see {@link #prerequisites}).
+     */
     private static String accountId(Session access, String name, Map<String, String> missing) {
         try {
             return access.serviceAccountId(name);
@@ -223,7 +235,7 @@ public final class PlanBuilder {
      */
     public static List<ActualConnectorState> protectSecrets(List<ActualConnectorState> actual,
                                                             List<DesiredConnector> desired, SecretRegistry registry) {
-        Set<String> sensitive = new java.util.HashSet<>();
+        Set<String> sensitive = new HashSet<>();
         desired.forEach(connector -> sensitive.addAll(connector.sensitive().keySet()));
         desired.forEach(connector -> connector.sensitive().values().stream()
                 .filter(template -> !template.hasVaultReferences() && template.variables().isEmpty())
@@ -238,9 +250,10 @@ public final class PlanBuilder {
         }
         sensitive.forEach(registry::registerKey);
         List<ActualConnectorState> protectedStates = new ArrayList<>();
+        Map<String, DesiredConnector> byName = new HashMap<>();
+        desired.forEach(connector -> byName.putIfAbsent(connector.name(), connector));
         for (ActualConnectorState connector : actual) {
-            DesiredConnector declared = desired.stream().filter(d -> d.name().equals(connector.name()))
-                    .findFirst().orElse(null);
+            DesiredConnector declared = byName.get(connector.name());
             Map<String, String> config = new TreeMap<>();
             connector.config().forEach((key, value) -> {
                 boolean declaredPlain = declared != null && declared.config().containsKey(key)

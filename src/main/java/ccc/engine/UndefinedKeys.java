@@ -30,6 +30,8 @@ final class UndefinedKeys {
     private final Map<String, Set<String>> definedByClass = new HashMap<>();
     private final Map<String, List<String>> fieldErrors = new LinkedHashMap<>();
     private final List<Notice> notices = new ArrayList<>();
+    /** Validate calls at once: as many as apply sends changes by default. */
+    static final int PARALLEL_CALLS = 4;
 
     UndefinedKeys(ConnectClient client, String environment) {
         this.client = client;
@@ -46,13 +48,36 @@ final class UndefinedKeys {
     }
 
     /**
-     * The keys of the connector its class does not define (ccc's own digest key aside: ccc checks
-     * that one by reading it back), each reported once as a notice; empty when the class's keys
-     * cannot be read.
+     * For each connector, by name, the keys its class does not define (ccc's own digest key aside: ccc
+     * checks that one by reading it back), each reported once as a notice; empty when the class's keys
+     * cannot be read. The validate calls go {@link #PARALLEL_CALLS} at a time; their answers are taken
+     * in the connectors' order, as one call after the other would.
      */
-    Set<String> of(ResolvedConnector connector) {
+    Map<String, Set<String>> of(List<ResolvedConnector> connectors) {
+        List<Answer> answers = Parallel.map("ccc-validate", PARALLEL_CALLS, connectors, this::answer);
+        Map<String, Set<String>> undefined = new LinkedHashMap<>();
+        for (int i = 0; i < connectors.size(); i++) {
+            undefined.put(connectors.get(i).name(), undefined(connectors.get(i), answers.get(i)));
+        }
+        return undefined;
+    }
+
+    /** What the validate call answered for one connector, or why it could not be asked. */
+    private record Answer(ValidationResult result, ApiException failure) {
+    }
+
+    private Answer answer(ResolvedConnector connector) {
+        try {
+            return new Answer(client.validate(connector.source().connectorClass(), connector.config(),
+                    connector.sensitiveKeys()), null);
+        } catch (ApiException e) {
+            return new Answer(null, e);
+        }
+    }
+
+    private Set<String> undefined(ResolvedConnector connector, Answer answer) {
         DesiredConnector source = connector.source();
-        Optional<Set<String>> defined = validate(source.connectorClass(), connector);
+        Optional<Set<String>> defined = keep(source.connectorClass(), connector, answer);
         if (defined.isEmpty()) {
             return Set.of();
         }
@@ -69,9 +94,14 @@ final class UndefinedKeys {
     }
 
     /** The keys the class defines (empty when they cannot be read), the connector's field errors kept. */
-    private Optional<Set<String>> validate(String connectorClass, ResolvedConnector connector) {
-        try {
-            ValidationResult result = client.validate(connectorClass, connector.config(), connector.sensitiveKeys());
+    private Optional<Set<String>> keep(String connectorClass, ResolvedConnector connector, Answer answer) {
+        if (answer.failure() != null) {
+            ApiException e = answer.failure();
+            notices.add(new Notice(connector.name(), Notice.Kind.UNDEFINED_KEY, "could not read which keys "
+                    + connectorClass + " defines (" + e.getMessage() + "); keys the cluster drops cannot be told "
+                    + "apart from changes", "run 'ccc doctor --env " + environment + "'"));
+        } else {
+            ValidationResult result = answer.result();
             List<String> errors = new ArrayList<>();
             result.errors().forEach((key, messages) -> messages.forEach(message ->
                     errors.add(key.isEmpty() ? message : key + ": " + message)));
@@ -84,10 +114,6 @@ final class UndefinedKeys {
             if (!result.definedKeys().isEmpty()) {
                 definedByClass.putIfAbsent(connectorClass, new LinkedHashSet<>(result.definedKeys()));
             }
-        } catch (ApiException e) {
-            notices.add(new Notice(connector.name(), Notice.Kind.UNDEFINED_KEY, "could not read which keys "
-                    + connectorClass + " defines (" + e.getMessage() + "); keys the cluster drops cannot be told "
-                    + "apart from changes", "run 'ccc doctor --env " + environment + "'"));
         }
         return Optional.ofNullable(definedByClass.get(connectorClass));
     }

@@ -1,6 +1,8 @@
 package ccc.secret;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +33,14 @@ public final class SecretRegistry {
     private static final Pattern DRIVER_SECRET_WORD =
             Pattern.compile("(?i)password|passwd|pwd|secret|token|credentials?|private[._-]?key");
 
-    private final List<String> secrets = new CopyOnWriteArrayList<>();
+    /** Every secret registered (guarded by this). */
+    private final Set<String> secrets = new HashSet<>();
+    /**
+     * What {@link #scrub} replaces, in order: each secret, longest first so that a secret containing
+     * another is masked whole, then its JSON-escaped form where that differs. Made once when first
+     * needed after a change, not on every add (guarded by this; null when stale).
+     */
+    private List<String> masked = List.of();
     private final List<Pattern> sensitiveKeys = new CopyOnWriteArrayList<>();
     private final Set<String> keyNames = ConcurrentHashMap.newKeySet();
 
@@ -55,13 +64,33 @@ public final class SecretRegistry {
                 && text.chars().filter(Character::isDigit).count() <= MAX_TRIVIAL_DIGITS;
     }
 
+    /** Safe from any thread: Vault reads register their values as they arrive. */
     public void register(String secret) {
-        if (isTrivial(secret) || secrets.contains(secret)) {
+        if (isTrivial(secret)) {
             return;
         }
-        secrets.add(secret);
-        // Longest first, so that a secret containing another is masked whole.
-        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        synchronized (this) {
+            if (secrets.add(secret)) {
+                masked = null;
+            }
+        }
+    }
+
+    /** See {@link #masked}: a snapshot, which a later {@link #register} never changes under a scrub. */
+    private synchronized List<String> masked() {
+        if (masked == null) {
+            List<String> forms = new ArrayList<>();
+            secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()
+                    .thenComparing(Comparator.naturalOrder())).forEach(secret -> {
+                        forms.add(secret);
+                        String escaped = jsonEscaped(secret);
+                        if (!escaped.equals(secret)) {
+                            forms.add(escaped);
+                        }
+                    });
+            masked = List.copyOf(forms);
+        }
+        return masked;
     }
 
     /**
@@ -92,11 +121,12 @@ public final class SecretRegistry {
     }
 
     public boolean isEmpty() {
-        return secrets.isEmpty() && sensitiveKeys.isEmpty();
+        return masked().isEmpty() && sensitiveKeys.isEmpty();
     }
 
     public String scrub(String text) {
-        if (text == null || isEmpty()) {
+        List<String> masked = masked();
+        if (text == null || masked.isEmpty() && sensitiveKeys.isEmpty()) {
             return text;
         }
         String result = text;
@@ -106,13 +136,9 @@ public final class SecretRegistry {
                 result = matcher.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + masked(match.group(2))));
             }
         }
-        for (String secret : secrets) {
+        for (String secret : masked) {
             if (result.contains(secret)) {
                 result = result.replace(secret, MASK);
-            }
-            String escaped = jsonEscaped(secret);
-            if (!escaped.equals(secret) && result.contains(escaped)) {
-                result = result.replace(escaped, MASK);
             }
         }
         return result;

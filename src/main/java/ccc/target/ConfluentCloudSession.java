@@ -30,6 +30,7 @@ final class ConfluentCloudSession implements Session {
     private final HttpSettings http;
     private ConnectClient connect;
     private CloudApiCredentials credentials;
+    private final Object digestLock = new Object();
     private UnaryOperator<String> digest;
     private IamClient iam;
     private final DataPlaneAccess dataPlane;
@@ -138,18 +139,21 @@ final class ConfluentCloudSession implements Session {
      * from the API secret (rotating the key then re-sends secrets once).
      */
     @Override
-    public synchronized UnaryOperator<String> digest() {
-        if (digest == null) {
-            byte[] key = vault.explicitDigestKey();
-            if (key == null) {
-                String material = SensitiveDigest.hmac(credentials().apiSecret().getBytes(StandardCharsets.UTF_8))
-                        .apply("ccc sensitive digest " + environment.environmentId() + "/"
-                                + environment.kafkaClusterId());
-                key = material.getBytes(StandardCharsets.UTF_8);
+    public UnaryOperator<String> digest() {
+        // Its own lock: a plan reads the digest key from Vault while it lists the connectors.
+        synchronized (digestLock) {
+            if (digest == null) {
+                byte[] key = vault.explicitDigestKey();
+                if (key == null) {
+                    String material = SensitiveDigest.hmac(credentials().apiSecret().getBytes(StandardCharsets.UTF_8))
+                            .apply("ccc sensitive digest " + environment.environmentId() + "/"
+                                    + environment.kafkaClusterId());
+                    key = material.getBytes(StandardCharsets.UTF_8);
+                }
+                digest = SensitiveDigest.hmac(key);
             }
-            digest = SensitiveDigest.hmac(key);
+            return digest;
         }
-        return digest;
     }
 
     @Override

@@ -26,6 +26,7 @@ final class KafkaConnectSession implements Session {
     private final Path stateDirectory;
     private ConnectClient connect;
     private final DataPlaneAccess dataPlane;
+    private final Object digestLock = new Object();
     private UnaryOperator<String> digest;
     private static final Duration DEFAULT_STATE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -96,15 +97,18 @@ final class KafkaConnectSession implements Session {
     }
 
     @Override
-    public synchronized UnaryOperator<String> digest() {
-        if (digest == null) {
-            byte[] key = vault.explicitDigestKey();
-            if (key == null) {
-                key = GeneratedDigestKey.at(stateDirectory.resolve("digest.key"));
+    public UnaryOperator<String> digest() {
+        // Its own lock: a plan reads the digest key from Vault while it lists the connectors.
+        synchronized (digestLock) {
+            if (digest == null) {
+                byte[] key = vault.explicitDigestKey();
+                if (key == null) {
+                    key = GeneratedDigestKey.at(stateDirectory.resolve("digest.key"));
+                }
+                digest = SensitiveDigest.hmac(key);
             }
-            digest = SensitiveDigest.hmac(key);
+            return digest;
         }
-        return digest;
     }
 
     @Override

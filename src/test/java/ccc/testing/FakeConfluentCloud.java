@@ -131,7 +131,44 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
 
     public FakeConfluentCloud() throws IOException {
         server.setDispatcher(this);
+        server.setServerSocketFactory(new NoDelay());
         server.start();
+    }
+
+    /**
+     * Sockets that send each write at once, as the real services' do (Go's net/http, for one). MockWebServer
+     * flushes a response's headers and its body apart: with Nagle's algorithm the body waited for the
+     * client's delayed ACK, about 40 ms on every request of a kept-alive connection.
+     */
+    private static final class NoDelay extends javax.net.ServerSocketFactory {
+
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+                throws IOException {
+            throw new UnsupportedOperationException();
+        }
     }
 
     public String url() {
@@ -198,8 +235,53 @@ public final class FakeConfluentCloud extends Dispatcher implements AutoCloseabl
         return kept;
     }
 
+    /** Wall time added to every answer, as a remote API's round trip would (the benchmark's 50 ms); 0 in tests. */
+    public volatile long latencyMillis;
+    /** "remote nanoTime METHOD target" as each request arrives, "remote nanoTime done" as it is answered. */
+    public final List<String> answered = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostInFlight = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Which remote a request path is for: "vault", "iam" (IAM and the organization API) or "connect". */
+    public static String remote(String path) {
+        if (path.startsWith("/v1/")) {
+            return "vault";
+        }
+        return path.startsWith("/iam/") || path.startsWith("/org/") ? "iam" : "connect";
+    }
+
+    /** The most requests to {@code remote} (see {@link #remote}) answered at once since {@link #resetInFlight}. */
+    public int mostInFlight(String remote) {
+        AtomicInteger most = mostInFlight.get(remote);
+        return most == null ? 0 : most.get();
+    }
+
+    public void resetInFlight() {
+        mostInFlight.clear();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        String remote = remote(request.getUrl().encodedPath());
+        answered.add(remote + " " + System.nanoTime() + " " + request.getMethod() + " " + request.getTarget());
+        AtomicInteger now = inFlight.computeIfAbsent(remote, r -> new AtomicInteger());
+        int current = now.incrementAndGet();
+        mostInFlight.computeIfAbsent(remote, r -> new AtomicInteger()).accumulateAndGet(current, Math::max);
+        try {
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
+            return answer(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(503, "interrupted");
+        } finally {
+            now.decrementAndGet();
+            answered.add(remote + " " + System.nanoTime() + " done");
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         String method = request.getMethod();
         String path = request.getUrl().encodedPath();
         String body = request.getBody() == null ? "" : request.getBody().utf8();
