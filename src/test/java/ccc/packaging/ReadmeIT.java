@@ -177,6 +177,10 @@ class ReadmeIT {
         Path jar = Path.of("target", "ccc.jar");
         assertTrue(Files.isRegularFile(jar), "build the jar first: ./mvnw package");
         Files.copy(jar, repo.resolve("target/ccc.jar"));
+        for (String launcher : java.util.List.of("ccc", "ccc.classlist")) {
+            Files.copy(Path.of("target", launcher), repo.resolve("target").resolve(launcher),
+                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
         Repo.copyTree(Path.of("target", "sandbox"), repo.resolve("target/sandbox"));
         Path mvnw = Files.writeString(repo.resolve("mvnw"), """
                 #!/bin/sh
