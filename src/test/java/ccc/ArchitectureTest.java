@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .layer("output").definedBy("ccc.output..")
                 .layer("engine").definedBy("ccc.engine..")
                 .layer("sandbox").definedBy("ccc.sandbox..")
-                .layer("target").definedBy("ccc.target..")
+                .layer("target").definedBy("ccc.targets..")
                 .layer("client").definedBy("ccc.client..")
                 .layer("plan").definedBy("ccc.plan..")
                 .layer("config").definedBy("ccc.config..")
@@ -72,11 +72,11 @@ class ArchitectureTest {
 
     @Test
     void onlyTargetsOpenTheConcreteClients() {
-        noClasses().that().resideOutsideOfPackages("ccc.target..", "ccc.client..")
+        noClasses().that().resideOutsideOfPackages("ccc.targets..", "ccc.client..")
                 .should().dependOnClassesThat(JavaClass.Predicates.belongToAnyOf(ConfluentCloudConnectClient.class,
                         KafkaConnectClient.class, IamClient.class, VaultClient.class, KafkaRestClient.class,
                         SchemaRegistryClient.class))
-                .because("a new kind of remote is one new session class in ccc.target plus its client")
+                .because("a new kind of remote is one new session class in ccc.targets plus its client")
                 .check(production);
     }
 }

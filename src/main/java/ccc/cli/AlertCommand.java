@@ -9,7 +9,7 @@ import ccc.output.AlertReport;
 import ccc.output.Console;
 import ccc.output.Json;
 import ccc.output.Markdown;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import ccc.output.PlanReport;
 import ccc.plan.Notice;
 import ccc.plan.Plan;
 import ccc.engine.Applier;
-import ccc.target.Session;
+import ccc.targets.Session;
 import ccc.engine.Outcome;
 import ccc.engine.PlanBuilder;
 import ccc.engine.PlanRequest;

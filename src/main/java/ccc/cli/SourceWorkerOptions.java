@@ -3,7 +3,7 @@ package ccc.cli;
 import ccc.CccException;
 import ccc.client.HttpSettings;
 import ccc.client.connect.ConnectClient;
-import ccc.target.Sessions;
+import ccc.targets.Sessions;
 import picocli.CommandLine.Option;
 
 /** --from and its credentials: the self-managed worker that import and migrate read from. */

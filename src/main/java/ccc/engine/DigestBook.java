@@ -5,7 +5,7 @@ import ccc.plan.ActionType;
 import ccc.plan.ActualConnectorState;
 import ccc.plan.DesiredConnectorState;
 import ccc.plan.SensitiveDigest;
-import ccc.target.DigestStore;
+import ccc.targets.DigestStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import ccc.plan.Change;
 import ccc.plan.Plan;
 import ccc.plan.Refusal;
 import ccc.secret.SecretRegistry;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -6,7 +6,7 @@ import ccc.client.connect.RemoteConnector;
 import ccc.client.connect.TaskState;
 import ccc.client.iam.ServiceAccountException;
 import ccc.plan.RunState;
-import ccc.target.Session;
+import ccc.targets.Session;
 import ccc.config.DesiredConnector;
 import ccc.config.ProjectConfig;
 import ccc.config.SensitiveMode;

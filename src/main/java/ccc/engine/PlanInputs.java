@@ -6,7 +6,7 @@ import ccc.client.iam.ServiceAccountException;
 import ccc.config.DesiredConnector;
 import ccc.config.VaultReference;
 import ccc.secret.SecretRegistry;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

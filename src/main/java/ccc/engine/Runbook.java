@@ -13,7 +13,7 @@ import ccc.plan.RunState;
 import ccc.config.DesiredConnector;
 import ccc.config.Workspace;
 import ccc.secret.SecretRegistry;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import ccc.config.DesiredConnector;
 import ccc.config.VaultReference;
 import ccc.engine.DesiredStateResolver;
 import ccc.plan.SensitiveDigest;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

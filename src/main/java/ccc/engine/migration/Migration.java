@@ -19,7 +19,7 @@ import ccc.plan.Action;
 import ccc.plan.ActionType;
 import ccc.plan.RunState;
 import ccc.secret.SecretRegistry;
-import ccc.target.Session;
+import ccc.targets.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ccc.target;
+package ccc.targets;
 
 import ccc.client.connect.ConnectClient;
 import ccc.client.iam.RoleBinding;

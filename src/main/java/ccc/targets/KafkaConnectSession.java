@@ -1,4 +1,4 @@
-package ccc.target;
+package ccc.targets;
 
 import ccc.client.HttpSettings;
 import ccc.client.connect.ConnectClient;

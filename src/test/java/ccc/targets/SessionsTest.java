@@ -1,4 +1,4 @@
-package ccc.target;
+package ccc.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package ccc.target;
+package ccc.targets;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package ccc.target;
+package ccc.targets;
 
 import ccc.client.vault.VaultClient;
 import ccc.client.vault.VaultPathException;
