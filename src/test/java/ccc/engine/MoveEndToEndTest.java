@@ -44,16 +44,7 @@ class MoveEndToEndTest {
         cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
         cloud.vaultSecrets.put("peve/blob", Map.of("account_key", ACCOUNT_KEY));
         env = cloud.env(API_SECRET, VAULT_TOKEN);
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  dev:
-                    environment_id: env-abc123
-                    kafka_cluster_id: lkc-xyz789
-                    vault:
-                      auth: token
-                """);
+        Repo.write(root, "ccc.yaml", Repo.VAULT_TOKEN_CCC_YAML);
         sink("peve-blob-01", "orders");
     }
 

@@ -48,16 +48,7 @@ class MigrateToCloudTest {
         cloud.passwordKeys.add("azblob.account.key");
         cloud.serviceAccounts.put("SA_BLOB", "sa-blob01");
         cloud.vaultSecrets.put("peve/orders-blob-sink", Map.of("azblob_account_key", ACCOUNT_KEY));
-        Repo.write(root, "ccc.yaml", """
-                managed:
-                  name_prefix: peve-
-                environments:
-                  dev:
-                    environment_id: env-abc123
-                    kafka_cluster_id: lkc-xyz789
-                    vault:
-                      auth: token
-                """);
+        Repo.write(root, "ccc.yaml", Repo.VAULT_TOKEN_CCC_YAML);
         Repo.connector(root, "dev", "ccloud-orders-blob-sink", """
                 {"name": "peve-orders-blob-sink",
                  "config_nonsensitive": {"connector.class": "AzureBlobSink", "kafka.auth.mode": "SERVICE_ACCOUNT",
