@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import ccc.client.ApiException;
 import ccc.client.HttpSettings;
 import ccc.client.connect.ConnectorStatus;
 import ccc.client.connect.KafkaConnectClient;
 import ccc.secret.SecretRegistry;
 import ccc.testing.Cli;
+import ccc.testing.Poll;
 import ccc.testing.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -271,31 +270,10 @@ class OffsetsTravelTest {
     }
 
     private static ConnectorStatus statusOrNull(String name) {
-        try {
-            return worker.status(name);
-        } catch (ApiException e) {
-            if (e.isNotFound()) {
-                return null;
-            }
-            throw e;
-        }
+        return Poll.statusOrNull(worker, name);
     }
 
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + DEADLINE.toSeconds() + " s for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-            last = probe.get();
-        }
-        return last;
+        return Poll.until(DEADLINE, what, probe, done);
     }
 }

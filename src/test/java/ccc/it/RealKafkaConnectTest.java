@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import ccc.client.ApiException;
 import ccc.client.HttpSettings;
 import ccc.client.connect.ConnectorOffsets;
 import ccc.client.connect.ConnectorStatus;
@@ -17,6 +15,7 @@ import ccc.client.connect.TaskState;
 import ccc.client.connect.ValidationResult;
 import ccc.secret.SecretRegistry;
 import ccc.testing.Cli;
+import ccc.testing.Poll;
 import ccc.testing.Repo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -427,32 +426,10 @@ class RealKafkaConnectTest {
     }
 
     private static ConnectorStatus statusOrNull(KafkaConnectClient client, String name) {
-        try {
-            return client.status(name);
-        } catch (ApiException e) {
-            if (e.isNotFound()) {
-                return null;
-            }
-            throw e;
-        }
+        return Poll.statusOrNull(client, name);
     }
 
-    /** Polls {@code probe} until {@code done}, failing with the last value seen after the deadline. */
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + DEADLINE.toSeconds() + " s for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-            last = probe.get();
-        }
-        return last;
+        return Poll.until(DEADLINE, what, probe, done);
     }
 }
